@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "archivist",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "archivist", targets: ["archivist"]),
+        .library(name: "ArchivistKit", targets: ["ArchivistKit"]),
+        .library(name: "Chronology", targets: ["Chronology"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "Chronology"),
+        .target(
+            name: "ArchivistKit",
+            dependencies: [
+                "Chronology",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "archivist",
+            dependencies: [
+                "ArchivistKit",
+                "Chronology",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ChronologyTests", dependencies: ["Chronology"]),
+        .testTarget(
+            name: "ArchivistKitTests",
+            dependencies: ["ArchivistKit", "Chronology", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "archivistCLITests", dependencies: ["ArchivistKit"]),
+    ]
+)

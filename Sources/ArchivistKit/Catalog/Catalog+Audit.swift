@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+extension Catalog {
+    /// A version that uses an original, for naming it in reports.
+    public struct VersionRef: Sendable, Codable, Equatable {
+        /// The document id.
+        public var document: String
+        /// The version number.
+        public var version: Int
+        /// The size the version recorded for its original.
+        public var size: Int
+    }
+
+    /// Calls `body` with every stored original (digest it is filed under, size recorded, bytes),
+    /// reading them one at a time in a single read transaction.
+    public func forEachOriginal(_ body: (String, Int, Data) throws -> Void) throws {
+        try pool.read { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT sha256, size, content FROM original ORDER BY sha256")
+            while let row = try cursor.next() {
+                try body(row["sha256"], row["size"], row["content"])
+            }
+        }
+    }
+
+    /// The versions that point at the original `sha256`.
+    public func versions(using sha256: String) throws -> [VersionRef] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT document_id, number, size FROM version WHERE sha256 = ? ORDER BY document_id, number",
+                arguments: [sha256]
+            ).map { VersionRef(document: $0["document_id"], version: $0["number"], size: $0["size"]) }
+        }
+    }
+
+    /// Versions whose original is missing from the catalog.
+    public func versionsWithoutOriginal() throws -> [VersionRef] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT document_id, number, size FROM version
+                    WHERE sha256 NOT IN (SELECT sha256 FROM original) ORDER BY document_id, number
+                    """
+            ).map { VersionRef(document: $0["document_id"], version: $0["number"], size: $0["size"]) }
+        }
+    }
+
+    /// Versions that have no ingestion event in the log (the event was deleted).
+    public func versionsWithoutIngestionEvent() throws -> [VersionRef] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT document_id, number, size FROM version v
+                    WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.version_id = v.id AND e.type = 'ingestion')
+                    ORDER BY document_id, number
+                    """
+            ).map { VersionRef(document: $0["document_id"], version: $0["number"], size: $0["size"]) }
+        }
+    }
+
+    /// Calls `body` with every provenance event in log order, in a single read transaction.
+    public func forEachEvent(_ body: (ProvenanceEvent, _ recomputedHash: String) throws -> Void) throws {
+        try pool.read { db in
+            let cursor = try EventRecord.fetchCursor(db, sql: "SELECT * FROM event ORDER BY seq")
+            while let record = try cursor.next() {
+                try body(Self.event(record), ProvenanceLog.hash(of: record))
+            }
+        }
+    }
+
+    /// SQLite's `PRAGMA integrity_check` and `PRAGMA foreign_key_check`: an empty array when sound.
+    public func integrityProblems() throws -> [String] {
+        try pool.read { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let foreign = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map {
+                "foreign key violation in \($0[0] as String? ?? "?") row \($0[1] as Int64? ?? 0) (parent \($0[2] as String? ?? "?"))"
+            }
+            return integrity + foreign
+        }
+    }
+
+    /// Appends an event that concerns the catalog as a whole (an audit, an export).
+    @discardableResult
+    public func record(_ type: PREMISEventType, outcome: EventOutcome, detail: [String: String]) throws -> ProvenanceEvent {
+        try pool.write { db in
+            Self.event(try ProvenanceLog.append(db, type: type, outcome: outcome, detail: detail))
+        }
+    }
+}

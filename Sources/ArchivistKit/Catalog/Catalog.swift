@@ -1,0 +1,219 @@
+import Chronology
+import Foundation
+import GRDB
+import Logging
+
+/// The archive catalog: originals, documents, versions, the provenance log and the search index,
+/// in one SQLite file (WAL mode) accessed through GRDB.
+///
+/// This is the only type that speaks SQL; everything else asks it through this API.
+public final class Catalog: Sendable {
+    /// The catalog file.
+    public let path: String
+    let pool: DatabasePool
+    let logger: Logger
+
+    /// Opens the catalog at `path`, creating it and applying pending migrations as needed.
+    ///
+    /// - Throws: ``ArchivistError`` `catalog-unreadable` when the file is not an archivist catalog.
+    public init(path: String, logger: Logger = Logger(label: "archivist.catalog")) throws {
+        self.path = path
+        self.logger = logger
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // WAL with NORMAL sync survives a killed process (every commit is in the WAL); only a
+            // power loss can lose the last commits, never corrupt earlier ones.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
+                throw ArchivistError(
+                    code: "catalog-folder-missing",
+                    message: "the folder \(directory) for the catalog \(path) does not exist; create it or choose another --catalog path.",
+                    path: path)
+            }
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try CatalogSchema.migrator.migrate(pool)
+        } catch let error as ArchivistError {
+            throw error
+        } catch {
+            throw ArchivistError(
+                code: "catalog-unreadable",
+                message: "cannot open the catalog \(path): it is not an archivist catalog or is damaged. Check --catalog (or ARCHIVIST_CATALOG), or restore the file from a backup.",
+                path: path, cause: "\(error)")
+        }
+    }
+
+    // MARK: Ingest
+
+    /// A file about to be stored: where it came from and its bytes' digest.
+    public struct SourceFile: Sendable {
+        /// The path as ingested, relative to the folder given to `ingest`.
+        public var sourcePath: String
+        /// The absolute path the bytes were read from.
+        public var originPath: String
+        /// The SHA-256 of the bytes.
+        public var sha256: String
+        /// The bytes.
+        public var bytes: Data
+
+        /// Creates a source file description.
+        public init(sourcePath: String, originPath: String, sha256: String, bytes: Data) {
+            self.sourcePath = sourcePath
+            self.originPath = originPath
+            self.sha256 = sha256
+            self.bytes = bytes
+        }
+    }
+
+    /// How the catalog treated one document of an ingested file.
+    public struct Stored: Sendable, Equatable {
+        /// The document id.
+        public var documentID: String
+        /// The version number the bytes are (new or already there).
+        public var version: Int
+        /// Whether a version was added, and whether the document was new.
+        public var status: IngestStatus
+    }
+
+    /// The versions these exact bytes already are when they were ingested before from the same
+    /// absolute path; an empty array means the file must be read and stored.
+    public func alreadyIngested(originPath: String, sha256: String) throws -> [Stored] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT document_id, number FROM version WHERE origin_path = ? AND sha256 = ? ORDER BY id",
+                arguments: [originPath, sha256]
+            ).map { Stored(documentID: $0["document_id"], version: $0["number"], status: .unchanged) }
+        }
+    }
+
+    /// Stores the documents read from one file in one transaction: the original bytes once, a new
+    /// version for each document whose bytes are new, and the provenance events.
+    public func store(
+        _ documents: [ImportedDocument], from file: SourceFile, format: DocumentFormat, encoding: String,
+        importer: any DocumentImporter
+    ) throws -> [Stored] {
+        try pool.write { db in
+            var results: [Stored] = []
+            let now = Timestamp.now()
+            var digestLogged = false
+            for (index, document) in documents.enumerated() {
+                let identity = try resolveIdentity(db, document: document, file: file, index: index, count: documents.count)
+                if let number = try Int.fetchOne(
+                    db, sql: "SELECT number FROM version WHERE document_id = ? AND sha256 = ?",
+                    arguments: [identity.id, file.sha256])
+                {
+                    results.append(Stored(documentID: identity.id, version: number, status: .unchanged))
+                    continue
+                }
+                if !digestLogged {
+                    try OriginalRecord(sha256: file.sha256, size: file.bytes.count, content: file.bytes, storedAt: now)
+                        .insert(db, onConflict: .ignore)
+                    try ProvenanceLog.append(
+                        db, type: .messageDigestCalculation, outcome: .success,
+                        detail: ["algorithm": "SHA-256", "digest": file.sha256, "source": file.sourcePath, "size": String(file.bytes.count)],
+                        at: now)
+                    digestLogged = true
+                }
+                let previous = try Row.fetchOne(
+                    db, sql: "SELECT id, number FROM version WHERE document_id = ? ORDER BY number DESC LIMIT 1",
+                    arguments: [identity.id])
+                if previous == nil {
+                    try DocumentRecord(id: identity.id, identityKind: identity.kind, createdAt: now).insert(db)
+                }
+                let number = (previous?["number"] as Int? ?? 0) + 1
+                var version = VersionRecord(
+                    id: nil, documentID: identity.id, number: number, parentID: previous?["id"], sha256: file.sha256,
+                    size: file.bytes.count, ingestedAt: now, importer: importer.name, importerVersion: importer.version,
+                    format: format.rawValue, encoding: encoding, sourcePath: file.sourcePath,
+                    originPath: file.originPath, title: document.title, dateText: document.dateText ?? document.date?.text,
+                    dateEDTF: document.date?.edtf, datePrecision: document.date?.precision.rawValue,
+                    dateEarliest: document.date?.earliest?.description, dateLatest: document.date?.latest?.description,
+                    summary: document.summary, originalLanguage: document.originalLanguage, citation: document.citation,
+                    sourceLine: document.sourceLine, translator: document.translator, recordID: document.recordID,
+                    body: document.body, fields: Self.json(document.fields), warnings: Self.json(document.warnings))
+                try version.insert(db)
+                let versionID = version.id!
+                try db.execute(
+                    sql: "INSERT INTO version_text(rowid, title, body) VALUES (?, ?, ?)",
+                    arguments: [versionID, document.title, document.body])
+                let status: IngestStatus = previous == nil ? .new : .newVersion
+                try ProvenanceLog.append(
+                    db, type: .ingestion, outcome: .success,
+                    detail: [
+                        "status": status.rawValue, "version": String(number), "source": file.sourcePath, "origin": file.originPath,
+                        "sha256": file.sha256, "size": String(file.bytes.count),
+                    ],
+                    documentID: identity.id, versionID: versionID, at: now)
+                var extracted = [
+                    "format": format.rawValue, "importer": "\(importer.name)/\(importer.version)", "encoding": encoding,
+                    "title": document.title,
+                ]
+                if let date = document.date { extracted["date"] = date.edtf }
+                if !document.warnings.isEmpty {
+                    extracted["warnings"] = document.warnings.map(\.code).joined(separator: ",")
+                }
+                try ProvenanceLog.append(
+                    db, type: .metadataExtraction, outcome: document.warnings.isEmpty ? .success : .warning, detail: extracted,
+                    documentID: identity.id, versionID: versionID, at: now)
+                results.append(Stored(documentID: identity.id, version: number, status: status))
+            }
+            return results
+        }
+    }
+
+    /// Records a file that could not be ingested, so the log says what was refused and why.
+    public func recordFailure(sourcePath: String, originPath: String, error: ArchivistError, sha256: String?) throws {
+        try pool.write { db in
+            var detail = ["source": sourcePath, "origin": originPath, "code": error.code, "reason": error.message]
+            if let sha256 { detail["sha256"] = sha256 }
+            try ProvenanceLog.append(db, type: .ingestion, outcome: .failure, detail: detail)
+        }
+    }
+
+    private func resolveIdentity(
+        _ db: Database, document: ImportedDocument, file: SourceFile, index: Int, count: Int
+    ) throws -> (id: String, kind: String) {
+        if let identity = document.identity { return (identity, "record") }
+        let suffix = count > 1 ? "#\(index + 1)" : ""
+        // A file seen before at the same absolute path keeps its document, wherever it was ingested from.
+        if let known = try String.fetchOne(
+            db,
+            sql: """
+                SELECT v.document_id FROM version v JOIN document d ON d.id = v.document_id
+                WHERE v.origin_path = ? AND d.identity_kind = 'path' AND v.document_id LIKE ? ESCAPE '\\'
+                ORDER BY v.id DESC LIMIT 1
+                """,
+            arguments: [file.originPath, "%" + Self.likeEscaped(suffix)])
+        {
+            return (known, "path")
+        }
+        return (file.sourcePath + suffix, "path")
+    }
+
+    static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+    }
+}
+
+/// What became of one ingested file or document.
+public enum IngestStatus: String, Sendable, Codable, CaseIterable {
+    /// A new document (its first version).
+    case new
+    /// A new version of a catalogued document.
+    case newVersion = "new-version"
+    /// Bytes the document already has; nothing changed.
+    case unchanged
+    /// Not ingested; the reason is given.
+    case failed
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// A file found under the paths given to `ingest`, or a path refused before reading.
+struct FoundFile: Sendable {
+    /// The path relative to the folder given (the file name for a file given directly).
+    var sourcePath: String
+    /// The absolute path.
+    var originPath: String
+    /// Why the path is refused, when it is.
+    var refusal: ArchivistError?
+}
+
+/// Lists the files to ingest: folders recursively, hidden entries skipped, symlinks refused.
+enum FileWalker {
+    static func files(under paths: [String]) -> [FoundFile] {
+        var found: [FoundFile] = []
+        for path in paths {
+            let absolute = absolutePath(path)
+            switch kind(of: absolute) {
+            case .missing:
+                found.append(FoundFile(sourcePath: path, originPath: absolute, refusal: ArchivistError(
+                    code: "not-found", message: "\(path) does not exist; check the path.", path: path)))
+            case .symlink:
+                found.append(FoundFile(sourcePath: lastComponent(path), originPath: absolute, refusal: symlinkRefusal(path)))
+            case .directory:
+                walk(directory: absolute, relative: "", into: &found)
+            case .file:
+                found.append(FoundFile(sourcePath: lastComponent(absolute), originPath: absolute))
+            case .other:
+                found.append(FoundFile(sourcePath: lastComponent(path), originPath: absolute, refusal: specialRefusal(path)))
+            }
+        }
+        return found
+    }
+
+    private static func walk(directory: String, relative: String, into found: inout [FoundFile]) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            let shown = relative.isEmpty ? directory : relative
+            found.append(FoundFile(sourcePath: shown, originPath: directory, refusal: ArchivistError(
+                code: "unreadable", message: "cannot list the folder \(shown): \(describe(error)). Check its permissions.", path: shown)))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let absolute = directory + "/" + name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            switch kind(of: absolute) {
+            case .directory: walk(directory: absolute, relative: rel, into: &found)
+            case .file: found.append(FoundFile(sourcePath: rel, originPath: absolute))
+            case .symlink: found.append(FoundFile(sourcePath: rel, originPath: absolute, refusal: symlinkRefusal(rel)))
+            case .other: found.append(FoundFile(sourcePath: rel, originPath: absolute, refusal: specialRefusal(rel)))
+            case .missing: continue  // removed while listing
+            }
+        }
+    }
+
+    enum Kind { case file, directory, symlink, other, missing }
+
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        var text = url.path
+        while text.count > 1 && text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+
+    static func lastComponent(_ path: String) -> String {
+        (path as NSString).lastPathComponent
+    }
+
+    static func symlinkRefusal(_ path: String) -> ArchivistError {
+        ArchivistError(
+            code: "symlink",
+            message: "\(path) is a symbolic link; archivist refuses links so that the catalog records where bytes really came from. Ingest the file it points to instead.",
+            path: path)
+    }
+
+    static func specialRefusal(_ path: String) -> ArchivistError {
+        ArchivistError(
+            code: "not-a-regular-file", message: "\(path) is not a regular file (a device, pipe or socket); only files are ingested.", path: path)
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Logging
+
+/// Options for an ingest run.
+public struct IngestOptions: Sendable {
+    /// How to decode text files.
+    public var encoding: TextEncoding = .automatic
+    /// Files larger than this are refused (SQLite stores an original as one value).
+    public var maximumFileSize: Int = 512 * 1024 * 1024
+
+    /// Default options.
+    public init(encoding: TextEncoding = .automatic, maximumFileSize: Int = 512 * 1024 * 1024) {
+        self.encoding = encoding
+        self.maximumFileSize = maximumFileSize
+    }
+}
+
+/// Ingests files and folders into a catalog, one transaction per file.
+///
+/// A file that cannot be read, decoded or imported is reported with its reason and logged as a
+/// failed ingestion; it never stops the batch and never leaves a half-written document.
+public struct Ingester: Sendable {
+    let catalog: Catalog
+    let options: IngestOptions
+    let logger: Logger
+
+    /// Creates an ingester.
+    public init(catalog: Catalog, options: IngestOptions = IngestOptions(), logger: Logger = Logger(label: "archivist.ingest")) {
+        self.catalog = catalog
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Ingests every file under `paths`; `progress` is called after each file with (done, total, path).
+    public func ingest(_ paths: [String], progress: ((Int, Int, String) -> Void)? = nil) -> IngestReport {
+        let found = FileWalker.files(under: paths)
+        var results: [FileResult] = []
+        results.reserveCapacity(found.count)
+        for (index, file) in found.enumerated() {
+            let result = ingest(file)
+            switch result.status {
+            case .failed:
+                logger.warning("\(result.error?.message ?? "failed")", metadata: ["file": "\(file.sourcePath)"])
+            default:
+                logger.debug("\(result.status.rawValue)", metadata: ["file": "\(file.sourcePath)"])
+            }
+            results.append(result)
+            progress?(index + 1, found.count, file.sourcePath)
+        }
+        return IngestReport(files: results)
+    }
+
+    func ingest(_ file: FoundFile) -> FileResult {
+        var result = FileResult(
+            path: file.sourcePath, origin: file.originPath, status: .failed, documents: [], warnings: [])
+        do {
+            if let refusal = file.refusal { throw refusal }
+            let bytes = try Self.read(file.originPath, shownAs: file.sourcePath, limit: options.maximumFileSize)
+            result.size = bytes.count
+            let sha256 = SHA256Digest.hex(bytes)
+            result.sha256 = sha256
+            let known = try catalog.alreadyIngested(originPath: file.originPath, sha256: sha256)
+            if !known.isEmpty {
+                result.status = .unchanged
+                result.documents = known.map { .init(id: $0.documentID, version: $0.version, status: .unchanged) }
+                return result
+            }
+            let text = try TextDecoding.decode(Array(bytes), as: options.encoding, path: file.sourcePath)
+            let format = DocumentFormat.detect(text)
+            result.format = format.rawValue
+            let importer = format.importer
+            let documents = try importer.read(text, path: file.sourcePath)
+            guard !documents.isEmpty else {
+                throw ArchivistError(code: "no-documents", message: "\(file.sourcePath) holds no document to catalogue.", path: file.sourcePath)
+            }
+            result.warnings = documents.flatMap(\.warnings)
+            let stored = try catalog.store(
+                documents,
+                from: Catalog.SourceFile(sourcePath: file.sourcePath, originPath: file.originPath, sha256: sha256, bytes: bytes),
+                format: format, encoding: resolvedEncoding(bytes), importer: importer)
+            result.documents = stored.map { .init(id: $0.documentID, version: $0.version, status: $0.status) }
+            let statuses = Set(stored.map(\.status))
+            result.status = statuses.contains(.new) ? .new : statuses.contains(.newVersion) ? .newVersion : .unchanged
+        } catch {
+            let failure =
+                (error as? ArchivistError)
+                ?? ArchivistError(
+                    code: "catalog-write-failed",
+                    message: "\(file.sourcePath) could not be stored: \(error). Nothing of it was written; run ingest again, and `archivist audit` if it persists.",
+                    path: file.sourcePath)
+            result.status = .failed
+            result.error = FailureReason(code: failure.code, message: failure.message)
+            do {
+                try catalog.recordFailure(
+                    sourcePath: file.sourcePath, originPath: file.originPath, error: failure, sha256: result.sha256)
+            } catch {
+                logger.error("could not log the failure", metadata: ["file": "\(file.sourcePath)", "error": "\(error)"])
+            }
+        }
+        return result
+    }
+
+    /// The encoding the bytes were actually decoded from, as recorded with the version.
+    func resolvedEncoding(_ bytes: Data) -> String {
+        if options.encoding != .automatic && options.encoding != .utf8 { return options.encoding.rawValue }
+        if bytes.starts(with: [0xFF, 0xFE]) && options.encoding == .automatic { return "utf-16le" }
+        if bytes.starts(with: [0xFE, 0xFF]) && options.encoding == .automatic { return "utf-16be" }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "utf-8-bom" }
+        return "utf-8"
+    }
+
+    /// Reads a whole file with POSIX calls, turning failures into errors that name the file.
+    static func read(_ path: String, shownAs shown: String, limit: Int) throws -> Data {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw ArchivistError(
+                code: "unreadable",
+                message: "cannot read \(shown): \(reason). Check the file's permissions (archivist runs as \(Agent.current)).",
+                path: shown)
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw ArchivistError(code: "unreadable", message: "cannot read \(shown): \(String(cString: strerror(errno))).", path: shown)
+        }
+        let size = Int(info.st_size)
+        guard size <= limit else {
+            throw ArchivistError(
+                code: "too-large",
+                message: "\(shown) is \(size) bytes, more than the \(limit)-byte limit for one original; split it or raise the limit.",
+                path: shown)
+        }
+        var data = Data(count: size)
+        var offset = 0
+        try data.withUnsafeMutableBytes { buffer in
+            while offset < size {
+                let count = Foundation.read(descriptor, buffer.baseAddress! + offset, size - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw ArchivistError(
+                        code: "unreadable", message: "cannot read \(shown): \(String(cString: strerror(errno))).", path: shown)
+                }
+                if count == 0 { break }
+                offset += count
+            }
+        }
+        if offset < size { data.removeSubrange(offset..<size) }
+        return data
+    }
+}

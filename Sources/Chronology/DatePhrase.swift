@@ -1,0 +1,151 @@
+/// Reads a whole phrase that is meant to be one date, such as a record's display date or the date
+/// field of a citation: "February 6, 1949", "6 February 1949", "August 1949", "1949", "1949-02-06".
+///
+/// It never guesses: "26, 1949" (a day and year with the month missing) becomes the year 1949 at
+/// year precision with a ``DatePhrase/Issue/monthMissing`` issue, not a made-up month.
+public enum DatePhrase {
+    /// A defect noticed while reading a phrase; the value is still as honest as the text allows.
+    public enum Issue: String, Sendable, Codable, Equatable {
+        /// A day and a year but no month ("26, 1949").
+        case monthMissing = "month-missing"
+        /// A zero-padded day ("February 04, 1949"); harmless, reported for citation hygiene.
+        case zeroPaddedDay = "zero-padded-day"
+        /// The day does not exist in that month ("February 30, 1949"); read at month precision.
+        case impossibleDay = "impossible-day"
+        /// Nothing in the phrase could be read as a date.
+        case unreadable = "unreadable"
+    }
+
+    /// The outcome of reading a phrase.
+    public struct Reading: Sendable, Equatable {
+        /// The date value, or `nil` when the phrase holds no date.
+        public var value: DateValue?
+        /// Defects noticed, in the order found.
+        public var issues: [Issue]
+    }
+
+    /// English month names and their common abbreviations, lower-cased, to month numbers.
+    public static let monthNames: [String: Int] = {
+        let names = [
+            "january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december",
+        ]
+        var table: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            table[name] = index + 1
+            table[String(name.prefix(3))] = index + 1
+        }
+        table["sept"] = 9
+        return table
+    }()
+
+    /// Reads `phrase` as a single date.
+    public static func read(_ phrase: String) -> Reading {
+        let text = phrase.trimmingWhitespace()
+        let tokens = tokenize(text)
+        if tokens.isEmpty { return Reading(value: nil, issues: text.isEmpty ? [] : [.unreadable]) }
+
+        // ISO 8601: 1949-02-06, 1949-02, 1949.
+        if tokens.count == 1, case .number(let digits) = tokens[0] {
+            if digits.count == 4, let year = Int(digits) {
+                return Reading(value: .year(year, text: text), issues: [])
+            }
+        }
+        if let iso = readISO(text) { return iso }
+
+        var day: (value: Int, digits: String)?
+        var month: Int?
+        var year: Int?
+        for token in tokens {
+            switch token {
+            case .word(let word):
+                if let number = monthNames[word.lowercased()], month == nil { month = number }
+            case .number(let digits):
+                guard let number = Int(digits) else { continue }
+                if digits.count == 4 && year == nil {
+                    year = number
+                } else if digits.count <= 2 && day == nil && (1...31).contains(number) {
+                    day = (number, digits)
+                }
+            }
+        }
+        guard let year else { return Reading(value: nil, issues: [.unreadable]) }
+        var issues: [Issue] = []
+        if let day, day.digits.count == 2, day.digits.hasPrefix("0") { issues.append(.zeroPaddedDay) }
+        switch (month, day) {
+        case (let month?, let day?):
+            if let calendarDay = CalendarDay(year: year, month: month, day: day.value) {
+                return Reading(value: .day(calendarDay, text: text), issues: issues)
+            }
+            return Reading(value: .month(month, year: year, text: text), issues: issues + [.impossibleDay])
+        case (let month?, nil):
+            return Reading(value: .month(month, year: year, text: text), issues: issues)
+        case (nil, .some):
+            return Reading(value: .year(year, text: text), issues: issues + [.monthMissing])
+        case (nil, nil):
+            return Reading(value: .year(year, text: text), issues: issues)
+        }
+    }
+
+    private static func readISO(_ text: String) -> Reading? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+            parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), parts[1].count == 2,
+            (1...12).contains(month)
+        else { return nil }
+        if parts.count == 2 { return Reading(value: .month(month, year: year, text: text), issues: []) }
+        guard parts[2].count == 2, let dayNumber = Int(parts[2]) else { return nil }
+        guard let day = CalendarDay(year: year, month: month, day: dayNumber) else {
+            return Reading(value: .month(month, year: year, text: text), issues: [.impossibleDay])
+        }
+        return Reading(value: .day(day, text: text), issues: [])
+    }
+
+    enum Token: Equatable {
+        case word(String)
+        case number(String)
+    }
+
+    static func tokenize(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var current = ""
+        var currentIsDigit = false
+        func flush() {
+            if !current.isEmpty { tokens.append(currentIsDigit ? .number(current) : .word(current)) }
+            current = ""
+        }
+        for character in text {
+            if character.isASCIIDigit {
+                if !currentIsDigit { flush() }
+                currentIsDigit = true
+                current.append(character)
+            } else if character.isLetter {
+                if currentIsDigit {
+                    // Ordinal suffixes ("4th") belong to the number before them.
+                    if ["s", "t", "n", "r", "d", "h"].contains(character.lowercased()) { continue }
+                    flush()
+                }
+                currentIsDigit = false
+                current.append(character)
+            } else {
+                flush()
+                currentIsDigit = false
+            }
+        }
+        flush()
+        return tokens
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+}

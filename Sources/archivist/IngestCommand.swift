@@ -1,0 +1,84 @@
+import ArgumentParser
+import ArchivistKit
+import Foundation
+
+extension TextEncoding: ExpressibleByArgument {}
+
+extension Archivist {
+    struct Ingest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ingest",
+            abstract: "Ingest files and folders into the catalog.",
+            discussion: """
+                Folders are read recursively; hidden files are skipped and symbolic links refused. The \
+                format is detected from the content: Wilson Center Digital Archive records (PDF export or \
+                web page), plain text; XML is refused until its importers exist. Each file is stored in \
+                its own transaction and ends as new, new-version, unchanged or failed (with the reason). \
+                A Wilson Center record's identity is wcda:<record id>; any other file's is its path \
+                relative to the folder given. Exit status 1 when any file failed; every other file is \
+                still ingested.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("How to decode text: auto (UTF-8, or UTF-16 with a byte-order mark), utf-8, windows-1251, windows-1252, iso-8859-1.", valueName: "name"))
+        var encoding: TextEncoding = .automatic
+
+        @Argument(help: ArgumentHelp("Files or folders to ingest.", valueName: "path"))
+        var paths: [String] = ["ingest"]
+
+        func validate() throws {
+            if paths == ["ingest"] && !FileManager.default.fileExists(atPath: "ingest") {
+                throw ValidationError("there is no ingest/ folder here; give the files or folders to ingest, or run from the folder that holds ingest/.")
+            }
+        }
+
+        func run() throws {
+            let catalog = try global.openCatalog()
+            let progress = Progress(enabled: !global.quiet)
+            let ingester = Ingester(
+                catalog: catalog, options: IngestOptions(encoding: encoding), logger: global.logger("archivist.ingest"))
+            let report = ingester.ingest(paths) { done, total, path in
+                if total >= 20 { progress.update(done: done, total: total, item: path) }
+            }
+            progress.finish()
+            if global.json {
+                Output.printJSON(IngestOutput(catalog: catalog.path, summary: report.summary, files: report.files))
+            } else if !global.quiet {
+                printHuman(report)
+            }
+            for file in report.files where file.status == .failed {
+                if global.quiet || global.json { Output.printError(file.error?.message ?? file.path) }
+            }
+            if report.summary.failed > 0 { throw ExitCode(1) }
+        }
+
+        func printHuman(_ report: IngestReport) {
+            for file in report.files where file.status != .unchanged || global.verbose {
+                switch file.status {
+                case .failed:
+                    print("failed       \(file.path): \(file.error?.message ?? "")")
+                default:
+                    let docs = file.documents.map { "\($0.id) v\($0.version)" }.joined(separator: ", ")
+                    print("\(file.status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(file.path) -> \(docs)")
+                    for warning in file.warnings where global.verbose {
+                        print("             warning \(warning.code): \(warning.message)")
+                    }
+                }
+            }
+            let s = report.summary
+            let warned = report.files.filter { !$0.warnings.isEmpty && $0.status != .unchanged }.count
+            print(
+                "\(s.files) files: \(s.new) new, \(s.newVersion) new versions, \(s.unchanged) unchanged, \(s.failed) failed"
+                    + (warned > 0 ? " (\(warned) with import warnings; see `archivist show ID`)" : "")
+                    + " — catalog \(global.catalogPath)")
+        }
+    }
+}
+
+/// `ingest --json` output (schemas/json/ingest.schema.json).
+struct IngestOutput: Encodable {
+    var catalog: String
+    var summary: IngestReport.Summary
+    var files: [FileResult]
+}
