@@ -43,6 +43,16 @@ public struct AuditReport: Sendable, Codable, Equatable {
         public var head: String
         /// Every chain problem.
         public var problems: [AuditFinding]
+
+        public func encode(to encoder: any Encoder) throws {
+            // `firstBadEvent` is always present, null when the chain is intact.
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(events, forKey: .events)
+            try container.encode(intact, forKey: .intact)
+            try container.encode(firstBadEvent, forKey: .firstBadEvent)
+            try container.encode(head, forKey: .head)
+            try container.encode(problems, forKey: .problems)
+        }
     }
 
     /// SQLite's own checks.

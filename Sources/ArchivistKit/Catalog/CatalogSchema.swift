@@ -19,7 +19,7 @@ enum CatalogSchema {
           size INTEGER NOT NULL CHECK (size >= 0),
           content BLOB NOT NULL,
           stored_at TEXT NOT NULL
-        ) WITHOUT ROWID;
+        );
         CREATE TABLE document (
           id TEXT PRIMARY KEY NOT NULL CHECK (length(id) > 0),
           identity_kind TEXT NOT NULL CHECK (identity_kind IN ('record', 'path')),

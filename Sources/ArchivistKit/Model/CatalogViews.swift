@@ -12,6 +12,16 @@ public struct DocumentSummary: Sendable, Codable, Equatable {
     public var versions: Int
     /// Every source path whose bytes became a version, in version order.
     public var sources: [String]
+
+    public func encode(to encoder: any Encoder) throws {
+        // `date` is always present, null when the document has none.
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(date, forKey: .date)
+        try container.encode(versions, forKey: .versions)
+        try container.encode(sources, forKey: .sources)
+    }
 }
 
 /// One version of a document, with everything read from its file.

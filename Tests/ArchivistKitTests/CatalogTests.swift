@@ -1,0 +1,154 @@
+@testable import ArchivistKit
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Catalog: identity, versions, originals, search")
+struct CatalogTests {
+    @Test("new, unchanged and new-version outcomes; nothing is overwritten")
+    func versions() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/record.txt", wilsonExport())
+        let catalog = try folder.catalog()
+        let ingester = Ingester(catalog: catalog)
+        let first = ingester.ingest([folder.path + "/in"])
+        #expect(first.files.map(\.status) == [.new])
+        #expect(first.files[0].documents == [.init(id: "wcda:555001", version: 1, status: .new)])
+        #expect(ingester.ingest([folder.path + "/in"]).files.map(\.status) == [.unchanged])
+        try folder.write("in/record.txt", wilsonExport(body: "A corrected translation."))
+        let third = ingester.ingest([folder.path + "/in"])
+        #expect(third.files[0].documents == [.init(id: "wcda:555001", version: 2, status: .newVersion)])
+        let detail = try catalog.document("wcda:555001")
+        #expect(detail.versions.map(\.number) == [1, 2])
+        #expect(detail.versions[1].parent == 1)
+        #expect(detail.versions[0].parent == nil)
+        #expect(try catalog.text(of: "wcda:555001", version: 1).body == "Mao said the army would take Xinjiang by 1951.")
+        #expect(try catalog.text(of: "wcda:555001", version: nil).body == "A corrected translation.")
+    }
+
+    @Test("the same record saved from the site and from the PDF export is one document with two versions")
+    func twoLayouts() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/export.txt", wilsonExport())
+        try folder.write("in/page.txt", wilsonPage())
+        let catalog = try folder.catalog()
+        let report = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        #expect(report.files.map(\.status) == [.new, .newVersion])
+        let list = try catalog.documents()
+        #expect(list.count == 1)
+        #expect(list[0].versions == 2)
+        #expect(list[0].sources == ["export.txt", "page.txt"])
+        // Ingesting the folder again changes nothing: each file is already a version.
+        #expect(Ingester(catalog: catalog).ingest([folder.path + "/in"]).summary.unchanged == 2)
+        #expect(try catalog.documents()[0].versions == 2)
+    }
+
+    @Test("export gives back the original bytes exactly, and identical bytes are stored once")
+    func originals() throws {
+        let folder = try TemporaryFolder()
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Title line\r\nBody with CRLF\r\n".utf8)
+        try folder.write("in/a.txt", bytes)
+        try folder.write("in/sub/b.txt", bytes)
+        let catalog = try folder.catalog()
+        let report = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        #expect(report.files.map(\.status) == [.new, .new])
+        #expect(try catalog.documents().map(\.id) == ["a.txt", "sub/b.txt"])
+        #expect(Array(try catalog.original(of: "a.txt", version: 1).bytes) == bytes)
+        #expect(Array(try catalog.original(of: "sub/b.txt", version: nil).bytes) == bytes)
+        var originals = 0
+        try catalog.forEachOriginal { _, _, _ in originals += 1 }
+        #expect(originals == 1)
+        #expect(try catalog.document("a.txt").versions[0].encoding == "utf-8-bom")
+    }
+
+    @Test("the schema refuses to change or delete versions, originals and events")
+    func immutability() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/a.txt", "A title\nSome text")
+        let catalog = try folder.catalog()
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        let queue = try DatabaseQueue(path: catalog.path)
+        for sql in [
+            "UPDATE version SET title = 'x'", "DELETE FROM version", "UPDATE original SET size = 1",
+            "DELETE FROM original", "UPDATE event SET outcome = 'failure'", "DELETE FROM event", "DELETE FROM document",
+        ] {
+            #expect(throws: DatabaseError.self, "\(sql)") { try queue.write { try $0.execute(sql: sql) } }
+        }
+    }
+
+    @Test("every ingestion is logged as a hash-chained series of PREMIS events")
+    func events() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/record.txt", wilsonExport())
+        let catalog = try folder.catalog()
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        let events = try catalog.events(about: "wcda:555001")
+        #expect(events.map(\.type) == [.ingestion, .metadataExtraction])
+        let all = try catalog.events()
+        #expect(all.map(\.type) == [.messageDigestCalculation, .ingestion, .metadataExtraction])
+        #expect(all[0].previousHash == ProvenanceEvent.genesisHash)
+        #expect(all[1].previousHash == all[0].hash)
+        #expect(all[2].previousHash == all[1].hash)
+        #expect(all.allSatisfy { $0.agent.hasPrefix("archivist/") })
+        #expect(all[1].detail["status"] == "new")
+        #expect(all[2].outcome == .warning)  // the zero-padded citation day
+    }
+
+    @Test("full-text search finds titles and texts; a malformed query is a clear error")
+    func search() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/record.txt", wilsonExport())
+        try folder.write("in/article.txt", "Crash\nThe plane crashed near Lake Baikal.")
+        let catalog = try folder.catalog()
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        #expect(try catalog.search("Baikal").map(\.document) == ["article.txt"])
+        #expect(try catalog.search("Mikoyan").map(\.document) == ["wcda:555001"])
+        #expect(try catalog.search("\"take Xinjiang\"").first?.snippet.contains("Xinjiang]") == true)
+        let error = #expect(throws: ArchivistError.self) { try catalog.search("\"unclosed") }
+        #expect(error?.code == "bad-query")
+    }
+
+    @Test("unknown documents and versions are clear errors")
+    func unknown() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/record.txt", wilsonExport())
+        let catalog = try folder.catalog()
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        let missing = #expect(throws: ArchivistError.self) { try catalog.document("wcda:555") }
+        #expect(missing?.code == "unknown-document")
+        #expect(missing?.message.contains("wcda:555001") == true)
+        let version = #expect(throws: ArchivistError.self) { try catalog.original(of: "wcda:555001", version: 7) }
+        #expect(version?.code == "unknown-version")
+    }
+
+    @Test("a file that is not a catalog is refused with a clear error")
+    func notACatalog() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("notes.sqlite", "just some text, not SQLite at all, long enough to be a header........................................................")
+        let error = #expect(throws: ArchivistError.self) { try Catalog(path: path) }
+        #expect(error?.code == "catalog-unreadable")
+    }
+
+    @Test("schemas/catalog.sql is the migrated schema")
+    func referenceSchema() throws {
+        let folder = try TemporaryFolder()
+        let catalog = try folder.catalog()
+        let queue = try DatabaseQueue(path: catalog.path)
+        let migrated = try queue.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'
+                    AND name NOT LIKE 'grdb_%' AND name NOT LIKE 'version_text_%' ORDER BY rowid
+                    """)
+        }
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("schemas/catalog.sql")
+        let reference = try String(contentsOf: file, encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("--") }.joined(separator: "\n")
+        func normalise(_ sql: String) -> String {
+            sql.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        #expect(normalise(reference) == normalise(migrated.map { $0 + ";" }.joined(separator: "\n")))
+    }
+}

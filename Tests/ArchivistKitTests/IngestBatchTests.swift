@@ -1,0 +1,63 @@
+@testable import ArchivistKit
+import Foundation
+import Testing
+
+@Suite("Ingest of a batch with bad files")
+struct IngestBatchTests {
+    @Test("each bad file is reported with its reason and logged; the good files are ingested")
+    func badInputs() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/good.txt", "A good text\nwith a body")
+        try folder.write("in/record.txt", wilsonExport())
+        try folder.write("in/empty.txt", [])
+        try folder.write("in/scan.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+        try folder.write("in/cyrillic.txt", Array("Телеграмма".utf8).map { $0 } + [0xC0, 0xC1])
+        try folder.write("in/.hidden.txt", "never read")
+        try folder.write("in/tei.xml", "<?xml version=\"1.0\"?><TEI/>")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/in/link.txt", withDestinationPath: folder.path + "/in/good.txt")
+        let catalog = try folder.catalog()
+        let report = Ingester(catalog: catalog).ingest([folder.path + "/in", folder.path + "/missing"])
+        let byPath = Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0) })
+        #expect(byPath["good.txt"]?.status == .new)
+        #expect(byPath["record.txt"]?.status == .new)
+        #expect(byPath["empty.txt"]?.error?.code == "empty-file")
+        #expect(byPath["scan.png"]?.error?.code == "binary-file")
+        #expect(byPath["scan.png"]?.error?.message.contains("PNG") == true)
+        #expect(byPath["cyrillic.txt"]?.error?.code == "invalid-utf8")
+        #expect(byPath["link.txt"]?.error?.code == "symlink")
+        #expect(byPath["tei.xml"]?.error?.code == "unsupported-format")
+        #expect(report.files.first { $0.path.hasSuffix("missing") }?.error?.code == "not-found")
+        #expect(byPath[".hidden.txt"] == nil)
+        #expect(report.summary.failed == 6)
+        #expect(try catalog.documents().map(\.id) == ["good.txt", "wcda:555001"])
+        let failures = try catalog.events().filter { $0.outcome == .failure }
+        #expect(failures.count == 6)
+        #expect(failures.contains { $0.detail["code"] == "invalid-utf8" && $0.detail["source"] == "cyrillic.txt" })
+        #expect(try Auditor(catalog: catalog).run().passed)
+    }
+
+    @Test("--encoding windows-1251 ingests a Cyrillic export and records the encoding")
+    func windows1251() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/cable.txt", [0xD2, 0xE5, 0xEB, 0xE5, 0xE3, 0xF0, 0xE0, 0xEC, 0xEC, 0xE0, 0x0A, 0xCC, 0xEE, 0xF1, 0xEA, 0xE2, 0xE0])
+        let catalog = try folder.catalog()
+        let report = Ingester(catalog: catalog, options: IngestOptions(encoding: .windows1251)).ingest([folder.path + "/in"])
+        #expect(report.files.map(\.status) == [.new])
+        let version = try catalog.document("cable.txt").versions[0]
+        #expect(version.title == "Телеграмма")
+        #expect(version.encoding == "windows-1251")
+    }
+
+    @Test("a file given directly is identified by its name; the same file reached through its folder stays one document")
+    func identityByOrigin() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/sub/note.txt", "A note\nfirst text")
+        let catalog = try folder.catalog()
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in/sub/note.txt"])
+        #expect(try catalog.documents().map(\.id) == ["note.txt"])
+        #expect(Ingester(catalog: catalog).ingest([folder.path + "/in"]).files.map(\.status) == [.unchanged])
+        try folder.write("in/sub/note.txt", "A note\nsecond text")
+        let report = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        #expect(report.files[0].documents == [.init(id: "note.txt", version: 2, status: .newVersion)])
+    }
+}

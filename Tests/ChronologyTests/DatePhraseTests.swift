@@ -1,0 +1,98 @@
+import Chronology
+import Testing
+
+@Suite("Reading one date phrase")
+struct DatePhraseTests {
+    @Test(
+        "full, month-only, year-only and ISO dates keep their precision",
+        arguments: [
+            ("February 6, 1949", "1949-02-06", DatePrecision.day),
+            ("February 04, 1949", "1949-02-04", .day),
+            ("6 February 1949", "1949-02-06", .day),
+            ("May 4th, 1943", "1943-05-04", .day),
+            ("Sept. 26, 1949", "1949-09-26", .day),
+            ("August 1949", "1949-08", .month),
+            ("Aug 1949", "1949-08", .month),
+            ("1949", "1949", .year),
+            ("1949-02-06", "1949-02-06", .day),
+            ("1949-02", "1949-02", .month),
+        ])
+    func reads(phrase: String, edtf: String, precision: DatePrecision) throws {
+        let value = try #require(DatePhrase.read(phrase).value)
+        #expect(value.edtf == edtf)
+        #expect(value.precision == precision)
+        #expect(value.text == phrase)
+    }
+
+    @Test("a day and year without a month is the year, with a warning, never a guessed month")
+    func monthMissing() throws {
+        let reading = DatePhrase.read("26, 1949")
+        let value = try #require(reading.value)
+        #expect(value.precision == .year)
+        #expect(value.edtf == "1949")
+        #expect(reading.issues == [.monthMissing])
+    }
+
+    @Test("a zero-padded day is read and reported")
+    func zeroPadded() {
+        #expect(DatePhrase.read("February 04, 1949").issues == [.zeroPaddedDay])
+        #expect(DatePhrase.read("February 4, 1949").issues.isEmpty)
+    }
+
+    @Test("an impossible day falls back to the month and says so")
+    func impossibleDay() throws {
+        let reading = DatePhrase.read("February 30, 1949")
+        #expect(try #require(reading.value).edtf == "1949-02")
+        #expect(reading.issues == [.impossibleDay])
+    }
+
+    @Test("text without a year is no date", arguments: ["", "Memorandum of Conversation", "February 6"])
+    func noDate(phrase: String) {
+        #expect(DatePhrase.read(phrase).value == nil)
+    }
+}
+
+@Suite("Date values")
+struct DateValueTests {
+    @Test("a month contains its days and overlaps them; different days do not overlap")
+    func comparisons() throws {
+        let august = DateValue.month(8, year: 1949, text: "August 1949")
+        let day24 = DateValue.day(try #require(CalendarDay(year: 1949, month: 8, day: 24)), text: "24 August 1949")
+        let day25 = DateValue.day(try #require(CalendarDay(year: 1949, month: 8, day: 25)), text: "25 August 1949")
+        #expect(august.contains(day24))
+        #expect(august.overlaps(day25))
+        #expect(!day24.overlaps(day25))
+        #expect(day24.isBefore(day25))
+        #expect(day25.isAfter(day24))
+        #expect(!august.contains(DateValue.year(1949, text: "1949")))
+    }
+
+    @Test("qualifiers narrow or open the interval and print as EDTF")
+    func qualifiers() {
+        let late = DateValue.month(12, year: 1949, text: "late December 1949", qualifiers: [.late])
+        #expect(late.earliest?.description == "1949-12-21")
+        #expect(late.latest?.description == "1949-12-31")
+        #expect(late.timex3Mod == "END")
+        let by1951 = DateValue.year(1951, text: "by 1951", qualifiers: [.onOrBefore])
+        #expect(by1951.earliest == nil)
+        #expect(by1951.latest?.description == "1951-12-31")
+        #expect(by1951.edtf == "../1951")
+        let about = DateValue.year(1946, text: "about 1946", qualifiers: [.approximate])
+        #expect(about.edtf == "1946~")
+    }
+
+    @Test("day arithmetic round-trips across leap years and centuries", arguments: [-800_000, -1, 0, 59, 365 * 30 + 7, 11_016])
+    func epochRoundTrip(days: Int) {
+        let day = CalendarDay(daysSinceEpoch: days)
+        #expect(day.daysSinceEpoch == days)
+        #expect(CalendarDay(year: day.year, month: day.month, day: day.day) == day)
+    }
+
+    @Test("two days after 4 February 1949 is 6 February; 1900 is not a leap year, 2000 is")
+    func arithmetic() throws {
+        let day = try #require(CalendarDay(year: 1949, month: 2, day: 4))
+        #expect(day.adding(days: 2).description == "1949-02-06")
+        #expect(CalendarDay(year: 1900, month: 2, day: 29) == nil)
+        #expect(CalendarDay(year: 2000, month: 2, day: 29) != nil)
+    }
+}
