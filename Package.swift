@@ -40,6 +40,9 @@ let package = Package(
             name: "ArchivistKitTests",
             dependencies: ["ArchivistKit", "Chronology", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "archivistCLITests", dependencies: ["ArchivistKit"]),
+        .testTarget(
+            name: "archivistCLITests",
+            dependencies: ["ArchivistKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -60,4 +60,19 @@ struct IngestBatchTests {
         let report = Ingester(catalog: catalog).ingest([folder.path + "/in"])
         #expect(report.files[0].documents == [.init(id: "note.txt", version: 2, status: .newVersion)])
     }
+
+    @Test("two different files with the same relative path under two folders stay two documents")
+    func sameRelativePath() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("east/notes.txt", "East notes\none")
+        try folder.write("west/notes.txt", "West notes\ntwo")
+        let catalog = try folder.catalog()
+        let report = Ingester(catalog: catalog).ingest([folder.path + "/east", folder.path + "/west"])
+        #expect(report.files.map(\.status) == [.new, .new])
+        #expect(try catalog.documents().map(\.id) == ["notes.txt", "west/notes.txt"])
+        // A changed file keeps its own document.
+        try folder.write("west/notes.txt", "West notes\nthree")
+        let again = Ingester(catalog: catalog).ingest([folder.path + "/west"])
+        #expect(again.files[0].documents == [.init(id: "west/notes.txt", version: 2, status: .newVersion)])
+    }
 }

@@ -35,8 +35,8 @@ public final class Catalog: Sendable {
                     message: "the folder \(directory) for the catalog \(path) does not exist; create it or choose another --catalog path.",
                     path: path)
             }
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try CatalogSchema.migrator.migrate(pool)
+            pool = try Self.openPool(path: path, configuration: configuration)
+            try Self.migrate(pool)
         } catch let error as ArchivistError {
             throw error
         } catch {
@@ -44,6 +44,40 @@ public final class Catalog: Sendable {
                 code: "catalog-unreadable",
                 message: "cannot open the catalog \(path): it is not an archivist catalog or is damaged. Check --catalog (or ARCHIVIST_CATALOG), or restore the file from a backup.",
                 path: path, cause: "\(error)")
+        }
+    }
+
+    /// Opens the pool, waiting while another process holds the lock that switching a new file to
+    /// WAL mode needs (the busy timeout does not cover that first statement).
+    static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                attempt += 1
+                if attempt >= 600 { throw error }
+                usleep(100_000)
+            }
+        }
+    }
+
+    /// Applies pending migrations. Two processes opening a new catalog at once may both see a
+    /// migration as pending; the loser's transaction fails and rolls back, and it then finds the
+    /// migration done by the winner.
+    static func migrate(_ pool: DatabasePool) throws {
+        let migrator = CatalogSchema.migrator
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                attempt += 1
+                if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                if attempt >= 5 { throw error }
+                usleep(50_000)
+            }
         }
     }
 
@@ -59,13 +93,17 @@ public final class Catalog: Sendable {
         public var sha256: String
         /// The bytes.
         public var bytes: Data
+        /// Path identities to use when the file's format carries none, in order of preference:
+        /// the path relative to the folder given, that path under the folder's own name, the absolute path.
+        public var identityCandidates: [String]
 
         /// Creates a source file description.
-        public init(sourcePath: String, originPath: String, sha256: String, bytes: Data) {
+        public init(sourcePath: String, originPath: String, sha256: String, bytes: Data, identityCandidates: [String]? = nil) {
             self.sourcePath = sourcePath
             self.originPath = originPath
             self.sha256 = sha256
             self.bytes = bytes
+            self.identityCandidates = identityCandidates ?? [sourcePath, originPath]
         }
     }
 
@@ -191,7 +229,28 @@ public final class Catalog: Sendable {
         {
             return (known, "path")
         }
-        return (file.sourcePath + suffix, "path")
+        // The first candidate that is free, or already this file's, or whose file has gone (a
+        // moved or replaced file continues its document). Two different files that both still
+        // exist never become versions of one document.
+        for candidate in file.identityCandidates.map({ $0 + suffix }) {
+            guard let origin = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT v.origin_path FROM version v JOIN document d ON d.id = v.document_id
+                    WHERE v.document_id = ? ORDER BY v.number DESC LIMIT 1
+                    """,
+                arguments: [candidate])
+            else {
+                if try DocumentRecord.fetchOne(db, key: candidate) == nil { return (candidate, "path") }
+                continue
+            }
+            if origin == file.originPath || !FileManager.default.fileExists(atPath: origin) {
+                if try String.fetchOne(db, sql: "SELECT identity_kind FROM document WHERE id = ?", arguments: [candidate]) == "path" {
+                    return (candidate, "path")
+                }
+            }
+        }
+        return (file.originPath + suffix, "path")
     }
 
     static func likeEscaped(_ text: String) -> String {

@@ -8,6 +8,16 @@ struct FoundFile: Sendable {
     var originPath: String
     /// Why the path is refused, when it is.
     var refusal: ArchivistError?
+    /// The name of the folder given to `ingest` that the file was found under, if any.
+    var rootName: String? = nil
+
+    /// Path identities in order of preference (see ``Catalog/SourceFile/identityCandidates``).
+    var identityCandidates: [String] {
+        var candidates = [sourcePath]
+        if let rootName, !rootName.isEmpty, rootName != "/" { candidates.append(rootName + "/" + sourcePath) }
+        candidates.append(originPath)
+        return candidates
+    }
 }
 
 /// Lists the files to ingest: folders recursively, hidden entries skipped, symlinks refused.
@@ -23,7 +33,9 @@ enum FileWalker {
             case .symlink:
                 found.append(FoundFile(sourcePath: lastComponent(path), originPath: absolute, refusal: symlinkRefusal(path)))
             case .directory:
+                let start = found.count
                 walk(directory: absolute, relative: "", into: &found)
+                for index in start..<found.count { found[index].rootName = lastComponent(absolute) }
             case .file:
                 found.append(FoundFile(sourcePath: lastComponent(absolute), originPath: absolute))
             case .other:

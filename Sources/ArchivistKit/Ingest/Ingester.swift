@@ -76,7 +76,9 @@ public struct Ingester: Sendable {
             result.warnings = documents.flatMap(\.warnings)
             let stored = try catalog.store(
                 documents,
-                from: Catalog.SourceFile(sourcePath: file.sourcePath, originPath: file.originPath, sha256: sha256, bytes: bytes),
+                from: Catalog.SourceFile(
+                    sourcePath: file.sourcePath, originPath: file.originPath, sha256: sha256, bytes: bytes,
+                    identityCandidates: file.identityCandidates),
                 format: format, encoding: resolvedEncoding(bytes), importer: importer)
             result.documents = stored.map { .init(id: $0.documentID, version: $0.version, status: $0.status) }
             let statuses = Set(stored.map(\.status))
