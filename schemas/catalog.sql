@@ -50,7 +50,7 @@ CREATE INDEX version_sha256 ON version(sha256);
 CREATE INDEX version_origin ON version(origin_path, sha256);
 CREATE TABLE event (
   seq INTEGER PRIMARY KEY CHECK (seq >= 1),
-  id TEXT NOT NULL UNIQUE,
+  id TEXT NOT NULL,
   type TEXT NOT NULL CHECK (type IN ('ingestion', 'message digest calculation', 'fixity check', 'validation',
     'metadata extraction', 'format identification', 'quarantine', 'deletion', 'replication', 'information package creation')),
   occurred_at TEXT NOT NULL,
@@ -60,9 +60,10 @@ CREATE TABLE event (
   document_id TEXT REFERENCES document(id),
   version_id INTEGER REFERENCES version(id),
   prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
-  hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
+  hash TEXT NOT NULL CHECK (length(hash) = 64)
 );
 CREATE INDEX event_document ON event(document_id);
+CREATE INDEX event_version ON event(version_id);
 CREATE TRIGGER original_is_immutable BEFORE UPDATE ON original
   BEGIN SELECT RAISE(ABORT, 'originals are never changed'); END;
 CREATE TRIGGER original_is_kept BEFORE DELETE ON original
@@ -77,4 +78,4 @@ CREATE TRIGGER event_is_immutable BEFORE UPDATE ON event
   BEGIN SELECT RAISE(ABORT, 'provenance events are never changed'); END;
 CREATE TRIGGER event_is_kept BEFORE DELETE ON event
   BEGIN SELECT RAISE(ABORT, 'provenance events are never deleted'); END;
-CREATE VIRTUAL TABLE version_text USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE version_text USING fts5(title, body, content = 'version', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');

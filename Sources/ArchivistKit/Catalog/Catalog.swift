@@ -26,6 +26,9 @@ public final class Catalog: Sendable {
             // WAL with NORMAL sync survives a killed process (every commit is in the WAL); only a
             // power loss can lose the last commits, never corrupt earlier ones.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Checkpoint less often than every 1,000 pages: each file's transaction touches dozens
+            // of index and FTS pages, and frequent checkpoints rewrote them again and again.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
         }
         do {
             let directory = (path as NSString).deletingLastPathComponent

@@ -20,18 +20,27 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
                 return .xml
             }
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmed }
-        if let first = lines.first, first.hasPrefix("Digital Archive") && first.contains("wilsoncenter.org") {
-            return .wilsonCenterExport
+        // Only the lines that can be labels or headings are trimmed; the text itself is not copied.
+        var first: Substring?
+        var hasCitation = false, hasContents = false, hasInformation = false, hasRecordID = false
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard raw.utf8.count <= 64 || first == nil else { continue }
+            let line = raw.trimmed
+            if line.isEmpty { continue }
+            if first == nil {
+                first = Substring(line)
+                if line.hasPrefix("Digital Archive") && line.contains("wilsoncenter.org") { return .wilsonCenterExport }
+            }
+            switch line {
+            case "Citation:": hasCitation = true
+            case "Contents:": hasContents = true
+            case "Document Information": hasInformation = true
+            case "Record ID": hasRecordID = true
+            default: break
+            }
         }
-        let labels = Set(lines.filter { $0.hasSuffix(":") })
-        if labels.contains("Citation:") && labels.contains("Contents:") {
-            return .wilsonCenterExport
-        }
-        let set = Set(lines)
-        if set.contains("Document Information") && set.contains("Record ID") {
-            return .wilsonCenterPage
-        }
+        if hasCitation && hasContents { return .wilsonCenterExport }
+        if hasInformation && hasRecordID { return .wilsonCenterPage }
         return .plainText
     }
 }

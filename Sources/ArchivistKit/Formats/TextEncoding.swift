@@ -48,6 +48,9 @@ public enum TextDecoding {
             text = String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
         }
         let unified = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        // Text whose scalars are all below U+0300 (ASCII, Latin-1, Latin Extended) is already NFC;
+        // only other text pays for Foundation's normalisation.
+        if unified.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return unified }
         return unified.precomposedStringWithCanonicalMapping
     }
 

@@ -32,7 +32,7 @@ public struct WilsonCenterImporter: DocumentImporter {
     ]
 
     public func read(_ text: String, path: String) throws -> [ImportedDocument] {
-        let lines = text.components(separatedBy: "\n")
+        let lines = lines(of: text)
         var document = layout == .wilsonCenterExport ? try readExport(lines, path: path) : try readPage(lines, path: path)
         finish(&document, path: path)
         return [document]
