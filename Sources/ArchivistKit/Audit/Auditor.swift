@@ -79,7 +79,7 @@ public struct Auditor: Sendable {
         var expectedSeq: Int64 = 1
         var previousHash = ProvenanceEvent.genesisHash
         var problems: [AuditFinding] = []
-        try catalog.forEachEvent { event, recomputed in
+        try catalog.forEachChainLink { event in
             count += 1
             if event.seq != expectedSeq {
                 problems.append(
@@ -95,12 +95,12 @@ public struct Auditor: Sendable {
                         expected: previousHash, found: event.previousHash,
                         message: "event \(event.seq) does not follow the event before it: an event was inserted, deleted or altered before it."))
             }
-            if recomputed != event.hash {
+            if event.recomputedHash != event.hash {
                 problems.append(
                     AuditFinding(
                         code: "event-hash-mismatch", severity: "error", document: event.documentID, event: event.seq,
-                        expected: event.hash, found: recomputed,
-                        message: "event \(event.seq) (\(event.type.rawValue)) was edited after it was written: its content no longer gives its hash."))
+                        expected: event.hash, found: event.recomputedHash,
+                        message: "event \(event.seq) (\(event.type)) was edited after it was written: its content no longer gives its hash."))
             }
             expectedSeq = event.seq + 1
             previousHash = event.hash

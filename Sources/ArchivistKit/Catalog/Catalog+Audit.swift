@@ -60,12 +60,30 @@ extension Catalog {
         }
     }
 
-    /// Calls `body` with every provenance event in log order, in a single read transaction.
-    public func forEachEvent(_ body: (ProvenanceEvent, _ recomputedHash: String) throws -> Void) throws {
+    /// One link of the provenance log's chain, as the audit checks it.
+    public struct ChainLink: Sendable {
+        /// The event's sequence number.
+        public var seq: Int64
+        /// The event type as stored.
+        public var type: String
+        /// The document concerned, if any.
+        public var documentID: String?
+        /// The previous hash the event records.
+        public var previousHash: String
+        /// The hash the event records.
+        public var hash: String
+        /// The hash its stored content gives now.
+        public var recomputedHash: String
+    }
+
+    /// Calls `body` with every event's chain link in log order, in a single read transaction.
+    public func forEachChainLink(_ body: (ChainLink) throws -> Void) throws {
         try pool.read { db in
             let cursor = try EventRecord.fetchCursor(db, sql: "SELECT * FROM event ORDER BY seq")
             while let record = try cursor.next() {
-                try body(Self.event(record), ProvenanceLog.hash(of: record))
+                try body(ChainLink(
+                    seq: record.seq, type: record.type, documentID: record.documentID, previousHash: record.prevHash,
+                    hash: record.hash, recomputedHash: ProvenanceLog.hash(of: record)))
             }
         }
     }

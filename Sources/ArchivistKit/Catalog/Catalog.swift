@@ -175,7 +175,7 @@ public final class Catalog: Sendable {
                     dateEarliest: document.date?.earliest?.description, dateLatest: document.date?.latest?.description,
                     summary: document.summary, originalLanguage: document.originalLanguage, citation: document.citation,
                     sourceLine: document.sourceLine, translator: document.translator, recordID: document.recordID,
-                    body: document.body, fields: Self.json(document.fields), warnings: Self.json(document.warnings))
+                    body: document.body, fields: CanonicalJSON.object(document.fields), warnings: CanonicalJSON.warnings(document.warnings))
                 try version.insert(db)
                 let versionID = version.id!
                 try db.execute(
@@ -261,11 +261,6 @@ public final class Catalog: Sendable {
             .replacingOccurrences(of: "_", with: "\\_")
     }
 
-    static func json(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
-    }
 }
 
 /// What became of one ingested file or document.

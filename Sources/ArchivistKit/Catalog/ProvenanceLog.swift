@@ -31,16 +31,11 @@ enum ProvenanceLog {
             event.prevHash, String(event.seq), event.id, event.type, event.occurredAt, event.agent, event.outcome,
             event.detail, event.documentID ?? "", event.versionID.map { String($0) } ?? "",
         ]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let data = (try? encoder.encode(fields)) ?? Data()
-        return SHA256Digest.hex(data)
+        return SHA256Digest.hex(Array(CanonicalJSON.array(fields).utf8))
     }
 
     static func encodeDetail(_ detail: [String: String]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(detail)) ?? Data("{}".utf8), as: UTF8.self)
+        CanonicalJSON.object(detail)
     }
 
     static func decodeDetail(_ text: String) -> [String: String] {
