@@ -25,11 +25,4 @@ public struct ArchivistError: Error, Sendable, CustomStringConvertible, Equatabl
         if let cause { text += " (\(cause))" }
         return text
     }
-
-    /// Returns the error with `path` set, leaving the message as it is.
-    func about(_ path: String) -> ArchivistError {
-        var copy = self
-        copy.path = path
-        return copy
-    }
 }

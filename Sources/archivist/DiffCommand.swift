@@ -25,7 +25,7 @@ extension Archivist {
                 let detail = try catalog.document(id)
                 let latest = detail.versions.count
                 let a = from ?? latest - 1
-                let b = to ?? (from == nil ? latest : latest)
+                let b = to ?? latest
                 guard a >= 1 else {
                     throw ArchivistError(
                         code: "single-version",

@@ -24,7 +24,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Sets up logging on standard error and opens the catalog.
     func openCatalog() throws -> Catalog {
-        bootstrapLogging()
+        LoggingBootstrap.once()
         return try run { try Catalog(path: catalogPath, logger: logger("archivist.catalog")) }
     }
 
@@ -32,10 +32,6 @@ struct GlobalOptions: ParsableArguments {
         var logger = Logger(label: label)
         logger.logLevel = verbose ? .debug : quiet ? .critical : .error
         return logger
-    }
-
-    func bootstrapLogging() {
-        LoggingBootstrap.once()
     }
 
     /// Runs library work, turning an ``ArchivistError`` into a message on stderr (and JSON on

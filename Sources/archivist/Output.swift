@@ -19,10 +19,6 @@ enum Output {
         FileHandle.standardError.write(Data("archivist: error: \(message)\n".utf8))
     }
 
-    static func printWarning(_ message: String) {
-        FileHandle.standardError.write(Data("archivist: warning: \(message)\n".utf8))
-    }
-
     /// Whether standard error is a terminal (progress is shown only then).
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }

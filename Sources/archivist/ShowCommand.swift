@@ -18,16 +18,13 @@ extension Archivist {
 
         func run() throws {
             let catalog = try global.openCatalog()
-            let detail = try global.run { try catalog.document(id) }
+            // The catalog names an unknown document or version (exit 64) before anything is printed.
+            let (detail, text) = try global.run { (try catalog.document(id), try catalog.text(of: id, version: version)) }
             if global.json {
                 Output.printJSON(detail)
                 return
             }
-            guard let shown = version.map({ number in detail.versions.first { $0.number == number } }) ?? detail.versions.last else {
-                Output.printError("\(id) has no version \(version ?? 0); it has versions 1 to \(detail.versions.count).")
-                throw ExitCode(64)
-            }
-            let text = try global.run { try catalog.text(of: id, version: shown.number) }
+            let shown = detail.versions.first { $0.number == text.version }!
             print("\(detail.id)  (version \(shown.number) of \(detail.versions.count))")
             print("Title:      \(shown.title)")
             if let dateText = shown.dateText { print("Date:       \(dateText)  [\(shown.date ?? "?"), \(shown.datePrecision ?? "?") precision]") }

@@ -71,6 +71,14 @@ struct WilsonCenterImporterTests {
         #expect(document.date?.edtf == "1949-09")
     }
 
+    @Test("a citation date that disagrees with the display date is reported; an agreeing month is not")
+    func citationDateDiffers() throws {
+        let differs = try importOne(wilsonExport(date: "February 6, 1949", citationDate: "February 16, 1949"))
+        #expect(differs.warnings.contains { $0.code == "citation-date-differs" && $0.message.contains("February 6, 1949") })
+        let agrees = try importOne(wilsonExport(date: "August 1949", citationDate: "August 24, 1949"))
+        #expect(!agrees.warnings.map(\.code).contains("citation-date-differs"))
+    }
+
     @Test("an empty field is kept and reported")
     func emptyField() throws {
         let text = wilsonExport().replacingOccurrences(of: "Summary:\nA conversation on Xinjiang.", with: "Summary:")

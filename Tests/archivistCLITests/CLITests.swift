@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @Suite("archivist command line")
@@ -91,6 +92,31 @@ struct CLITests {
         #expect(Array(stdout.stdout.utf8) == bytes)
     }
 
+    @Test("export refuses an original whose bytes no longer match their SHA-256")
+    func exportChecksFixity() throws {
+        let scratch = try Scratch()
+        try scratch.write("in/doc.txt", "Title\nText")
+        #expect(try CLIRunner.run(["ingest", "in", "--quiet"], in: scratch.path).status == 0)
+        let queue = try DatabaseQueue(path: scratch.path + "/catalog.sqlite")
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER original_is_immutable; UPDATE original SET content = CAST('Tampered' AS BLOB)")
+        }
+        let result = try CLIRunner.run(["export", "doc.txt", "-o", "out.txt"], in: scratch.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no longer matches its SHA-256"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out.txt"))
+    }
+
+    @Test("without a terminal, ingest draws no progress: stderr stays empty on a clean batch")
+    func noProgressOffTerminal() throws {
+        let scratch = try Scratch()
+        for index in 0..<30 { try scratch.write("in/\(index).txt", "Title \(index)\nText \(index)") }
+        let result = try CLIRunner.run(["ingest", "in"], in: scratch.path)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        #expect(result.stdout.contains("30 files: 30 new"))
+    }
+
     @Test("--catalog and ARCHIVIST_CATALOG choose the catalog file")
     func catalogLocation() throws {
         let scratch = try Scratch()
@@ -111,6 +137,9 @@ struct CLITests {
         #expect(result.status == 64)
         try expectValid(result.stdout, "error")
         #expect(result.stderr.contains("Did you mean wcda:900101"))
+        let version = try CLIRunner.run(["show", "wcda:900102", "--version", "3"], in: scratch.path)
+        #expect(version.status == 64)
+        #expect(version.stderr.contains("it has versions 1 to 2"))
         let bad = try CLIRunner.run(["search", "\"unclosed"], in: scratch.path)
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("malformed"))

@@ -25,37 +25,24 @@ extension Catalog {
 
     /// The versions that point at the original `sha256`.
     public func versions(using sha256: String) throws -> [VersionRef] {
-        try pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT document_id, number, size FROM version WHERE sha256 = ? ORDER BY document_id, number",
-                arguments: [sha256]
-            ).map { VersionRef(document: $0["document_id"], version: $0["number"], size: $0["size"]) }
-        }
+        try versionRefs(where: "sha256 = ?", arguments: [sha256])
     }
 
     /// Versions whose original is missing from the catalog.
     public func versionsWithoutOriginal() throws -> [VersionRef] {
-        try pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT document_id, number, size FROM version
-                    WHERE sha256 NOT IN (SELECT sha256 FROM original) ORDER BY document_id, number
-                    """
-            ).map { VersionRef(document: $0["document_id"], version: $0["number"], size: $0["size"]) }
-        }
+        try versionRefs(where: "sha256 NOT IN (SELECT sha256 FROM original)")
     }
 
     /// Versions that have no ingestion event in the log (the event was deleted).
     public func versionsWithoutIngestionEvent() throws -> [VersionRef] {
+        try versionRefs(where: "NOT EXISTS (SELECT 1 FROM event e WHERE e.version_id = version.id AND e.type = 'ingestion')")
+    }
+
+    private func versionRefs(where condition: String, arguments: StatementArguments = []) throws -> [VersionRef] {
         try pool.read { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT document_id, number, size FROM version v
-                    WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.version_id = v.id AND e.type = 'ingestion')
-                    ORDER BY document_id, number
-                    """
+                db, sql: "SELECT document_id, number, size FROM version WHERE \(condition) ORDER BY document_id, number",
+                arguments: arguments
             ).map { VersionRef(document: $0["document_id"], version: $0["number"], size: $0["size"]) }
         }
     }

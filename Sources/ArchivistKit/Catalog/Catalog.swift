@@ -236,21 +236,18 @@ public final class Catalog: Sendable {
         // moved or replaced file continues its document). Two different files that both still
         // exist never become versions of one document.
         for candidate in file.identityCandidates.map({ $0 + suffix }) {
-            guard let origin = try String.fetchOne(
+            guard let taken = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT v.origin_path FROM version v JOIN document d ON d.id = v.document_id
-                    WHERE v.document_id = ? ORDER BY v.number DESC LIMIT 1
+                    SELECT identity_kind,
+                           (SELECT origin_path FROM version WHERE document_id = document.id ORDER BY number DESC LIMIT 1) AS origin
+                    FROM document WHERE id = ?
                     """,
                 arguments: [candidate])
-            else {
-                if try DocumentRecord.fetchOne(db, key: candidate) == nil { return (candidate, "path") }
-                continue
-            }
-            if origin == file.originPath || !FileManager.default.fileExists(atPath: origin) {
-                if try String.fetchOne(db, sql: "SELECT identity_kind FROM document WHERE id = ?", arguments: [candidate]) == "path" {
-                    return (candidate, "path")
-                }
+            else { return (candidate, "path") }
+            let origin: String? = taken["origin"]
+            if taken["identity_kind"] == "path", origin.map({ $0 == file.originPath || !FileManager.default.fileExists(atPath: $0) }) ?? true {
+                return (candidate, "path")
             }
         }
         return (file.originPath + suffix, "path")

@@ -21,6 +21,19 @@ public enum TextDecoding {
     /// - Throws: ``ArchivistError`` with code `empty-file`, `binary-file`, `invalid-utf8` (naming the
     ///   byte offset and suggesting `--encoding windows-1251`) or `invalid-utf16`.
     public static func decode(_ bytes: [UInt8], as encoding: TextEncoding = .automatic, path: String) throws -> String {
+        try read(bytes, as: encoding, path: path).text
+    }
+
+    /// Text decoded from a file, with the encoding it was actually read in.
+    public struct DecodedText: Sendable, Equatable {
+        /// NFC text with `\n` line ends.
+        public var text: String
+        /// The encoding the bytes were in: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, or the one asked for.
+        public var encoding: String
+    }
+
+    /// Decodes `bytes` like ``decode(_:as:path:)`` and also says which encoding they turned out to be in.
+    public static func read(_ bytes: [UInt8], as encoding: TextEncoding = .automatic, path: String) throws -> DecodedText {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw ArchivistError(
                 code: "empty-file",
@@ -28,14 +41,18 @@ public enum TextDecoding {
                 path: path)
         }
         let text: String
+        var name = encoding.rawValue
         switch encoding {
         case .automatic, .utf8:
             if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]), encoding == .automatic {
                 text = try decodeUTF16(bytes, path: path)
+                name = bytes[0] == 0xFF ? "utf-16le" : "utf-16be"
             } else {
                 try rejectBinary(bytes, path: path)
-                let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+                let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+                let body = hasBOM ? Array(bytes.dropFirst(3)) : bytes
                 text = try decodeUTF8(body, path: path, bomLength: bytes.count - body.count)
+                name = hasBOM ? "utf-8-bom" : "utf-8"
             }
         case .windows1251:
             try rejectBinary(bytes, path: path)
@@ -50,8 +67,8 @@ public enum TextDecoding {
         let unified = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         // Text whose scalars are all below U+0300 (ASCII, Latin-1, Latin Extended) is already NFC;
         // only other text pays for Foundation's normalisation.
-        if unified.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return unified }
-        return unified.precomposedStringWithCanonicalMapping
+        let normalised = unified.unicodeScalars.allSatisfy({ $0.value < 0x300 }) ? unified : unified.precomposedStringWithCanonicalMapping
+        return DecodedText(text: normalised, encoding: name)
     }
 
     /// Refuses files that are not text, naming the kind when its signature is known.

@@ -240,7 +240,7 @@ public struct WilsonCenterImporter: DocumentImporter {
         let credits = [document.citation, document.sourceLine].compactMap { $0 }
         document.translator = credits.lazy.compactMap(Self.translatorCredit).first
         if let citation = document.citation {
-            checkCitationDate(citation, displayDate: document.dateText, into: &document.warnings)
+            checkCitationDate(citation, displayDate: document.date, into: &document.warnings)
         }
     }
 
@@ -272,7 +272,7 @@ public struct WilsonCenterImporter: DocumentImporter {
     }
 
     /// Reads the date in a citation (`"Title," February 04, 1949, ...`) and reports its defects.
-    func checkCitationDate(_ citation: String, displayDate: String?, into warnings: inout [ImportWarning]) {
+    func checkCitationDate(_ citation: String, displayDate: DateValue?, into warnings: inout [ImportWarning]) {
         // The date stands between the quoted title's closing comma and the next programme name.
         let closers = [",\u{201D}", ",\"", "\u{201D},", "\","]
         guard let close = closers.compactMap({ citation.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else {
@@ -295,10 +295,8 @@ public struct WilsonCenterImporter: DocumentImporter {
         for issue in reading.issues {
             warnings.append(ImportWarning(code: "citation-date-\(issue.rawValue)", message: "citation date \"\(phrase)\": \(issue.rawValue)"))
         }
-        if let displayDate, let shown = DatePhrase.read(displayDate).value, let cited = reading.value,
-            !shown.overlaps(cited)
-        {
-            warnings.append(ImportWarning(code: "citation-date-differs", message: "the citation's date \"\(phrase)\" differs from the display date \"\(displayDate)\""))
+        if let displayDate, let cited = reading.value, !displayDate.overlaps(cited) {
+            warnings.append(ImportWarning(code: "citation-date-differs", message: "the citation's date \"\(phrase)\" differs from the display date \"\(displayDate.text)\""))
         }
     }
 }

@@ -65,11 +65,11 @@ public struct Ingester: Sendable {
                 result.documents = known.map { .init(id: $0.documentID, version: $0.version, status: .unchanged) }
                 return result
             }
-            let text = try TextDecoding.decode(Array(bytes), as: options.encoding, path: file.sourcePath)
-            let format = DocumentFormat.detect(text)
+            let decoded = try TextDecoding.read(Array(bytes), as: options.encoding, path: file.sourcePath)
+            let format = DocumentFormat.detect(decoded.text)
             result.format = format.rawValue
             let importer = format.importer
-            let documents = try importer.read(text, path: file.sourcePath)
+            let documents = try importer.read(decoded.text, path: file.sourcePath)
             guard !documents.isEmpty else {
                 throw ArchivistError(code: "no-documents", message: "\(file.sourcePath) holds no document to catalogue.", path: file.sourcePath)
             }
@@ -79,7 +79,7 @@ public struct Ingester: Sendable {
                 from: Catalog.SourceFile(
                     sourcePath: file.sourcePath, originPath: file.originPath, sha256: sha256, bytes: bytes,
                     identityCandidates: file.identityCandidates),
-                format: format, encoding: resolvedEncoding(bytes), importer: importer)
+                format: format, encoding: decoded.encoding, importer: importer)
             result.documents = stored.map { .init(id: $0.documentID, version: $0.version, status: $0.status) }
             let statuses = Set(stored.map(\.status))
             result.status = statuses.contains(.new) ? .new : statuses.contains(.newVersion) ? .newVersion : .unchanged
@@ -100,15 +100,6 @@ public struct Ingester: Sendable {
             }
         }
         return result
-    }
-
-    /// The encoding the bytes were actually decoded from, as recorded with the version.
-    func resolvedEncoding(_ bytes: Data) -> String {
-        if options.encoding != .automatic && options.encoding != .utf8 { return options.encoding.rawValue }
-        if bytes.starts(with: [0xFF, 0xFE]) && options.encoding == .automatic { return "utf-16le" }
-        if bytes.starts(with: [0xFE, 0xFF]) && options.encoding == .automatic { return "utf-16be" }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "utf-8-bom" }
-        return "utf-8"
     }
 
     /// Reads a whole file with POSIX calls, turning failures into errors that name the file.
