@@ -90,7 +90,8 @@ extension Catalog {
     @discardableResult
     public func record(_ type: PREMISEventType, outcome: EventOutcome, detail: [String: String]) throws -> ProvenanceEvent {
         try pool.write { db in
-            Self.event(try ProvenanceLog.append(db, type: type, outcome: outcome, detail: detail))
+            var log = try ProvenanceLog(db)
+            return Self.event(try log.append(type, outcome: outcome, detail: detail))
         }
     }
 }

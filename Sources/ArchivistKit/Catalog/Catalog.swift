@@ -125,7 +125,7 @@ public final class Catalog: Sendable {
     public func alreadyIngested(originPath: String, sha256: String) throws -> [Stored] {
         try pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT document_id, number FROM version WHERE origin_path = ? AND sha256 = ? ORDER BY id",
+                db.cachedStatement(sql: "SELECT document_id, number FROM version WHERE origin_path = ? AND sha256 = ? ORDER BY id"),
                 arguments: [originPath, sha256]
             ).map { Stored(documentID: $0["document_id"], version: $0["number"], status: .unchanged) }
         }
@@ -140,11 +140,12 @@ public final class Catalog: Sendable {
         try pool.write { db in
             var results: [Stored] = []
             let now = Timestamp.now()
+            var log = try ProvenanceLog(db)
             var digestLogged = false
             for (index, document) in documents.enumerated() {
                 let identity = try resolveIdentity(db, document: document, file: file, index: index, count: documents.count)
                 if let number = try Int.fetchOne(
-                    db, sql: "SELECT number FROM version WHERE document_id = ? AND sha256 = ?",
+                    db.cachedStatement(sql: "SELECT number FROM version WHERE document_id = ? AND sha256 = ?"),
                     arguments: [identity.id, file.sha256])
                 {
                     results.append(Stored(documentID: identity.id, version: number, status: .unchanged))
@@ -153,14 +154,14 @@ public final class Catalog: Sendable {
                 if !digestLogged {
                     try OriginalRecord(sha256: file.sha256, size: file.bytes.count, content: file.bytes, storedAt: now)
                         .insert(db, onConflict: .ignore)
-                    try ProvenanceLog.append(
-                        db, type: .messageDigestCalculation, outcome: .success,
+                    try log.append(
+                        .messageDigestCalculation, outcome: .success,
                         detail: ["algorithm": "SHA-256", "digest": file.sha256, "source": file.sourcePath, "size": String(file.bytes.count)],
                         at: now)
                     digestLogged = true
                 }
                 let previous = try Row.fetchOne(
-                    db, sql: "SELECT id, number FROM version WHERE document_id = ? ORDER BY number DESC LIMIT 1",
+                    db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? ORDER BY number DESC LIMIT 1"),
                     arguments: [identity.id])
                 if previous == nil {
                     try DocumentRecord(id: identity.id, identityKind: identity.kind, createdAt: now).insert(db)
@@ -178,12 +179,11 @@ public final class Catalog: Sendable {
                     body: document.body, fields: CanonicalJSON.object(document.fields), warnings: CanonicalJSON.warnings(document.warnings))
                 try version.insert(db)
                 let versionID = version.id!
-                try db.execute(
-                    sql: "INSERT INTO version_text(rowid, title, body) VALUES (?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO version_text(rowid, title, body) VALUES (?, ?, ?)").execute(
                     arguments: [versionID, document.title, document.body])
                 let status: IngestStatus = previous == nil ? .new : .newVersion
-                try ProvenanceLog.append(
-                    db, type: .ingestion, outcome: .success,
+                try log.append(
+                    .ingestion, outcome: .success,
                     detail: [
                         "status": status.rawValue, "version": String(number), "source": file.sourcePath, "origin": file.originPath,
                         "sha256": file.sha256, "size": String(file.bytes.count),
@@ -197,8 +197,8 @@ public final class Catalog: Sendable {
                 if !document.warnings.isEmpty {
                     extracted["warnings"] = document.warnings.map(\.code).joined(separator: ",")
                 }
-                try ProvenanceLog.append(
-                    db, type: .metadataExtraction, outcome: document.warnings.isEmpty ? .success : .warning, detail: extracted,
+                try log.append(
+                    .metadataExtraction, outcome: document.warnings.isEmpty ? .success : .warning, detail: extracted,
                     documentID: identity.id, versionID: versionID, at: now)
                 results.append(Stored(documentID: identity.id, version: number, status: status))
             }
@@ -211,7 +211,8 @@ public final class Catalog: Sendable {
         try pool.write { db in
             var detail = ["source": sourcePath, "origin": originPath, "code": error.code, "reason": error.message]
             if let sha256 { detail["sha256"] = sha256 }
-            try ProvenanceLog.append(db, type: .ingestion, outcome: .failure, detail: detail)
+            var log = try ProvenanceLog(db)
+            try log.append(.ingestion, outcome: .failure, detail: detail)
         }
     }
 

@@ -1,23 +1,37 @@
 import Foundation
 import GRDB
 
-/// Appends to and checks the hash-chained provenance log. Callers hold a write transaction.
-enum ProvenanceLog {
-    /// Appends one event after the current head, inside the caller's transaction.
+/// Appends to the hash-chained provenance log within one write transaction.
+///
+/// Reads the log's head once, when created, and carries it from event to event, so a file's
+/// several events cost one head lookup. Create it inside the transaction that appends.
+struct ProvenanceLog {
+    private let db: Database
+    private var seq: Int64
+    private var head: String
+
+    /// Reads the current head of the log; the caller must hold the write transaction.
+    init(_ db: Database) throws {
+        self.db = db
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1"))
+        seq = row?["seq"] ?? 0
+        head = row?["hash"] ?? ProvenanceEvent.genesisHash
+    }
+
+    /// Appends one event after the head.
     @discardableResult
-    static func append(
-        _ db: Database, type: PREMISEventType, outcome: EventOutcome, detail: [String: String],
+    mutating func append(
+        _ type: PREMISEventType, outcome: EventOutcome, detail: [String: String],
         documentID: String? = nil, versionID: Int64? = nil, at time: String = Timestamp.now()
     ) throws -> EventRecord {
-        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1")
-        let seq: Int64 = (head?["seq"] ?? 0) + 1
-        let previous: String = head?["hash"] ?? ProvenanceEvent.genesisHash
         var record = EventRecord(
-            seq: seq, id: UUID().uuidString.lowercased(), type: type.rawValue, occurredAt: time, agent: Agent.current,
-            outcome: outcome.rawValue, detail: encodeDetail(detail), documentID: documentID, versionID: versionID,
-            prevHash: previous, hash: "")
-        record.hash = hash(of: record)
+            seq: seq + 1, id: UUID().uuidString.lowercased(), type: type.rawValue, occurredAt: time, agent: Agent.current,
+            outcome: outcome.rawValue, detail: Self.encodeDetail(detail), documentID: documentID, versionID: versionID,
+            prevHash: head, hash: "")
+        record.hash = Self.hash(of: record)
         try record.insert(db)
+        seq = record.seq
+        head = record.hash
         return record
     }
 

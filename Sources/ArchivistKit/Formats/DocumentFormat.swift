@@ -23,13 +23,13 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
         // Only the lines that can be labels or headings are trimmed; the text itself is not copied.
         var first: Substring?
         var hasCitation = false, hasContents = false, hasInformation = false, hasRecordID = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        for raw in utf8Lines(text) {
             guard raw.utf8.count <= 64 || first == nil else { continue }
             let line = raw.trimmed
             if line.isEmpty { continue }
             if first == nil {
                 first = Substring(line)
-                if line.hasPrefix("Digital Archive") && line.contains("wilsoncenter.org") { return .wilsonCenterExport }
+                if line.hasPrefix("Digital Archive") && line.firstRange(ofBytes: "wilsoncenter.org") != nil { return .wilsonCenterExport }
             }
             switch line {
             case "Citation:": hasCitation = true

@@ -64,7 +64,7 @@ public enum TextDecoding {
             try rejectBinary(bytes, path: path)
             text = String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
         }
-        let unified = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        let unified = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         // Text whose scalars are all below U+0300 (ASCII, Latin-1, Latin Extended) is already NFC;
         // only other text pays for Foundation's normalisation.
         let normalised = unified.unicodeScalars.allSatisfy({ $0.value < 0x300 }) ? unified : unified.precomposedStringWithCanonicalMapping

@@ -246,18 +246,18 @@ public struct WilsonCenterImporter: DocumentImporter {
 
     /// The record id in a `digitalarchive.wilsoncenter.org/document/<id>` URL.
     static func recordIDFromURL(_ text: String) -> String? {
-        guard let range = text.range(of: #"/document/([0-9A-Za-z-]+)"#, options: .regularExpression) else { return nil }
-        let match = text[range].dropFirst("/document/".count)
+        guard let range = text.firstRange(ofBytes: "/document/") else { return nil }
+        let match = text[range.upperBound...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         return match.isEmpty ? nil : String(match)
     }
 
     /// The translator named in a credit ("Translated by X", "Obtained by X and translated by Y",
     /// "Translated for CWIHP by X"), or `nil`.
     static func translatorCredit(_ text: String) -> String? {
-        guard let range = text.range(of: #"[Tt]ranslated( for [A-Za-z ]+?)? by "#, options: .regularExpression) else { return nil }
+        guard let start = creditStart(text) else { return nil }
         var words: [Substring] = []
-        for word in text[range.upperBound...].split(separator: " ") {
-            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;"))
+        for word in text[start...].split(separator: " ") {
+            let bare = word.trimming(".,;")
             let isConnector = ["and", "with", "&"].contains(bare)
             guard bare.first?.isUppercase == true || isConnector else { break }
             if bare.hasPrefix("http") { break }
@@ -267,15 +267,32 @@ public struct WilsonCenterImporter: DocumentImporter {
             if word.hasSuffix(",") || word.hasSuffix(";") { break }
         }
         while let last = words.last, ["and", "with", "&"].contains(last) { words.removeLast() }
-        let credit = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ".,; "))
+        let credit = words.joined(separator: " ").trimming(".,; ")
         return credit.isEmpty ? nil : credit
+    }
+
+    /// Where the name after "translated by" or "translated for <programme> by" begins.
+    static func creditStart(_ text: String) -> String.Index? {
+        var rest = text[...]
+        while let hit = rest.firstRange(ofBytes: "ranslated ") {
+            let before = rest[..<hit.lowerBound].last
+            rest = rest[hit.upperBound...]
+            guard before == "T" || before == "t" else { continue }
+            if rest.hasPrefix("by ") { return rest.index(rest.startIndex, offsetBy: 3) }
+            // "translated for CWIHP by": a short run of letters and spaces, then "by ".
+            if rest.hasPrefix("for "), let by = rest.firstRange(ofBytes: " by ") {
+                let programme = rest[rest.index(rest.startIndex, offsetBy: 4)..<by.lowerBound]
+                if programme.count <= 60, programme.allSatisfy({ $0.isLetter || $0 == " " }) { return by.upperBound }
+            }
+        }
+        return nil
     }
 
     /// Reads the date in a citation (`"Title," February 04, 1949, ...`) and reports its defects.
     func checkCitationDate(_ citation: String, displayDate: DateValue?, into warnings: inout [ImportWarning]) {
         // The date stands between the quoted title's closing comma and the next programme name.
         let closers = [",\u{201D}", ",\"", "\u{201D},", "\","]
-        guard let close = closers.compactMap({ citation.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else {
+        guard let close = closers.compactMap({ citation.firstRange(ofBytes: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else {
             warnings.append(ImportWarning(code: "citation-title-unquoted", message: "the citation does not start with a quoted title: \(citation.prefix(80))"))
             return
         }

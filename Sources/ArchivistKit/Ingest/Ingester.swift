@@ -32,25 +32,86 @@ public struct Ingester: Sendable {
     }
 
     /// Ingests every file under `paths`; `progress` is called after each file with (done, total, path).
+    ///
+    /// Two stages overlap: while one batch of files is stored (one transaction per file, in order),
+    /// the next batch is read, hashed, decoded and imported on another thread. Stored results are
+    /// the same as doing the files one by one: the store re-checks inside its transaction.
     public func ingest(_ paths: [String], progress: ((Int, Int, String) -> Void)? = nil) -> IngestReport {
         let found = FileWalker.files(under: paths)
+        let batches = Self.batches(of: found)
         var results: [FileResult] = []
         results.reserveCapacity(found.count)
-        for (index, file) in found.enumerated() {
-            let result = ingest(file)
-            switch result.status {
-            case .failed:
-                logger.warning("\(result.error?.message ?? "failed")", metadata: ["file": "\(file.sourcePath)"])
-            default:
-                logger.debug("\(result.status.rawValue)", metadata: ["file": "\(file.sourcePath)"])
+        var next = batches.first.map(prepareInBackground)
+        for index in batches.indices {
+            guard let (group, box) = next else { break }
+            group.wait()
+            next = index + 1 < batches.count ? prepareInBackground(batches[index + 1]) : nil
+            for prepared in box.value {
+                let result = commit(prepared)
+                switch result.status {
+                case .failed:
+                    logger.warning("\(result.error?.message ?? "failed")", metadata: ["file": "\(result.path)"])
+                default:
+                    logger.debug("\(result.status.rawValue)", metadata: ["file": "\(result.path)"])
+                }
+                results.append(result)
+                progress?(results.count, found.count, result.path)
             }
-            results.append(result)
-            progress?(index + 1, found.count, file.sourcePath)
         }
         return IngestReport(files: results)
     }
 
-    func ingest(_ file: FoundFile) -> FileResult {
+    /// Splits the files into batches of at most 64 files and about 64 MB, so that the prepared
+    /// batch waiting to be stored stays small in memory.
+    static func batches(of files: [FoundFile]) -> [[FoundFile]] {
+        var batches: [[FoundFile]] = []
+        var current: [FoundFile] = []
+        var bytes = 0
+        for file in files {
+            var info = stat()
+            let size = file.refusal == nil && lstat(file.originPath, &info) == 0 ? Int(info.st_size) : 0
+            if !current.isEmpty && (current.count >= 64 || bytes + size > 64 * 1024 * 1024) {
+                batches.append(current)
+                current = []
+                bytes = 0
+            }
+            current.append(file)
+            bytes += size
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+
+    /// A file read and imported, waiting to be stored.
+    struct Prepared: Sendable {
+        var file: FoundFile
+        var result: FileResult
+        var payload: Payload?
+        var failure: ArchivistError?
+    }
+
+    /// What the store needs for a file that is new to the catalog.
+    struct Payload: Sendable {
+        var documents: [ImportedDocument]
+        var source: Catalog.SourceFile
+        var format: DocumentFormat
+        var encoding: String
+        var importer: any DocumentImporter
+    }
+
+    final class Box: @unchecked Sendable {
+        var value: [Prepared] = []
+    }
+
+    func prepareInBackground(_ batch: [FoundFile]) -> (DispatchGroup, Box) {
+        let group = DispatchGroup()
+        let box = Box()
+        DispatchQueue.global().async(group: group) { box.value = batch.map(prepare) }
+        return (group, box)
+    }
+
+    /// Reads, hashes, decodes and imports one file; writes nothing.
+    func prepare(_ file: FoundFile) -> Prepared {
         var result = FileResult(
             path: file.sourcePath, origin: file.originPath, status: .failed, documents: [], warnings: [])
         do {
@@ -63,7 +124,7 @@ public struct Ingester: Sendable {
             if !known.isEmpty {
                 result.status = .unchanged
                 result.documents = known.map { .init(id: $0.documentID, version: $0.version, status: .unchanged) }
-                return result
+                return Prepared(file: file, result: result)
             }
             let decoded = try TextDecoding.read(Array(bytes), as: options.encoding, path: file.sourcePath)
             let format = DocumentFormat.detect(decoded.text)
@@ -74,32 +135,52 @@ public struct Ingester: Sendable {
                 throw ArchivistError(code: "no-documents", message: "\(file.sourcePath) holds no document to catalogue.", path: file.sourcePath)
             }
             result.warnings = documents.flatMap(\.warnings)
-            let stored = try catalog.store(
-                documents,
-                from: Catalog.SourceFile(
-                    sourcePath: file.sourcePath, originPath: file.originPath, sha256: sha256, bytes: bytes,
-                    identityCandidates: file.identityCandidates),
-                format: format, encoding: decoded.encoding, importer: importer)
-            result.documents = stored.map { .init(id: $0.documentID, version: $0.version, status: $0.status) }
-            let statuses = Set(stored.map(\.status))
-            result.status = statuses.contains(.new) ? .new : statuses.contains(.newVersion) ? .newVersion : .unchanged
+            let source = Catalog.SourceFile(
+                sourcePath: file.sourcePath, originPath: file.originPath, sha256: sha256, bytes: bytes,
+                identityCandidates: file.identityCandidates)
+            return Prepared(
+                file: file, result: result,
+                payload: Payload(documents: documents, source: source, format: format, encoding: decoded.encoding, importer: importer))
         } catch {
-            let failure =
-                (error as? ArchivistError)
-                ?? ArchivistError(
-                    code: "catalog-write-failed",
-                    message: "\(file.sourcePath) could not be stored: \(error). Nothing of it was written; run ingest again, and `archivist audit` if it persists.",
-                    path: file.sourcePath)
+            return Prepared(file: file, result: result, failure: failure(from: error, file: file))
+        }
+    }
+
+    /// Stores a prepared file in its own transaction, or logs why it failed.
+    func commit(_ prepared: Prepared) -> FileResult {
+        var result = prepared.result
+        var failure = prepared.failure
+        if let payload = prepared.payload {
+            do {
+                let stored = try catalog.store(
+                    payload.documents, from: payload.source, format: payload.format, encoding: payload.encoding,
+                    importer: payload.importer)
+                result.documents = stored.map { .init(id: $0.documentID, version: $0.version, status: $0.status) }
+                let statuses = Set(stored.map(\.status))
+                result.status = statuses.contains(.new) ? .new : statuses.contains(.newVersion) ? .newVersion : .unchanged
+            } catch {
+                failure = self.failure(from: error, file: prepared.file)
+            }
+        }
+        if let failure {
             result.status = .failed
             result.error = FailureReason(code: failure.code, message: failure.message)
             do {
                 try catalog.recordFailure(
-                    sourcePath: file.sourcePath, originPath: file.originPath, error: failure, sha256: result.sha256)
+                    sourcePath: prepared.file.sourcePath, originPath: prepared.file.originPath, error: failure, sha256: result.sha256)
             } catch {
-                logger.error("could not log the failure", metadata: ["file": "\(file.sourcePath)", "error": "\(error)"])
+                logger.error("could not log the failure", metadata: ["file": "\(prepared.file.sourcePath)", "error": "\(error)"])
             }
         }
         return result
+    }
+
+    func failure(from error: Error, file: FoundFile) -> ArchivistError {
+        (error as? ArchivistError)
+            ?? ArchivistError(
+                code: "catalog-write-failed",
+                message: "\(file.sourcePath) could not be stored: \(error). Nothing of it was written; run ingest again, and `archivist audit` if it persists.",
+                path: file.sourcePath)
     }
 
     /// Reads a whole file with POSIX calls, turning failures into errors that name the file.
