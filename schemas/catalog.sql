@@ -46,7 +46,6 @@ CREATE TABLE version (
   UNIQUE (document_id, sha256),
   CHECK ((number = 1) = (parent_id IS NULL))
 );
-CREATE INDEX version_sha256 ON version(sha256);
 CREATE INDEX version_origin ON version(origin_path, sha256);
 CREATE TABLE event (
   seq INTEGER PRIMARY KEY CHECK (seq >= 1),
@@ -62,8 +61,6 @@ CREATE TABLE event (
   prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
   hash TEXT NOT NULL CHECK (length(hash) = 64)
 );
-CREATE INDEX event_document ON event(document_id);
-CREATE INDEX event_version ON event(version_id);
 CREATE TRIGGER original_is_immutable BEFORE UPDATE ON original
   BEGIN SELECT RAISE(ABORT, 'originals are never changed'); END;
 CREATE TRIGGER original_is_kept BEFORE DELETE ON original

@@ -35,7 +35,8 @@ extension Catalog {
 
     /// Versions that have no ingestion event in the log (the event was deleted).
     public func versionsWithoutIngestionEvent() throws -> [VersionRef] {
-        try versionRefs(where: "NOT EXISTS (SELECT 1 FROM event e WHERE e.version_id = version.id AND e.type = 'ingestion')")
+        // One pass over the log into a temporary index, not a scan per version.
+        try versionRefs(where: "id NOT IN (SELECT version_id FROM event WHERE type = 'ingestion' AND version_id IS NOT NULL)")
     }
 
     private func versionRefs(where condition: String, arguments: StatementArguments = []) throws -> [VersionRef] {

@@ -4,6 +4,10 @@ import GRDB
 ///
 /// Never edit a migration once it has shipped: add a new one. `schemas/catalog.sql` is the
 /// reference DDL of the migrated schema, kept equal to it by a test.
+///
+/// Every index costs a page write in each file's ingest transaction, so only lookups made per file
+/// are indexed (`version_origin` for the unchanged check, the UNIQUE constraints). Queries made once
+/// per command (a document's events, an audit's cross-checks) scan instead.
 enum CatalogSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -58,7 +62,6 @@ enum CatalogSchema {
           UNIQUE (document_id, sha256),
           CHECK ((number = 1) = (parent_id IS NULL))
         );
-        CREATE INDEX version_sha256 ON version(sha256);
         CREATE INDEX version_origin ON version(origin_path, sha256);
         CREATE TABLE event (
           seq INTEGER PRIMARY KEY CHECK (seq >= 1),
@@ -74,8 +77,6 @@ enum CatalogSchema {
           prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
           hash TEXT NOT NULL CHECK (length(hash) = 64)
         );
-        CREATE INDEX event_document ON event(document_id);
-        CREATE INDEX event_version ON event(version_id);
         CREATE TRIGGER original_is_immutable BEFORE UPDATE ON original
           BEGIN SELECT RAISE(ABORT, 'originals are never changed'); END;
         CREATE TRIGGER original_is_kept BEFORE DELETE ON original
