@@ -153,7 +153,7 @@ public final class Catalog: Sendable {
                 }
                 if !digestLogged {
                     try OriginalRecord(sha256: file.sha256, size: file.bytes.count, content: file.bytes, storedAt: now)
-                        .insert(db, onConflict: .ignore)
+                        .insertIfAbsent(db)
                     try log.append(
                         .messageDigestCalculation, outcome: .success,
                         detail: ["algorithm": "SHA-256", "digest": file.sha256, "source": file.sourcePath, "size": String(file.bytes.count)],
@@ -164,7 +164,7 @@ public final class Catalog: Sendable {
                     db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? ORDER BY number DESC LIMIT 1"),
                     arguments: [identity.id])
                 if previous == nil {
-                    try DocumentRecord(id: identity.id, identityKind: identity.kind, createdAt: now).insert(db)
+                    try DocumentRecord(id: identity.id, identityKind: identity.kind, createdAt: now).insertRow(db)
                 }
                 let number = (previous?["number"] as Int? ?? 0) + 1
                 var version = VersionRecord(
@@ -177,7 +177,7 @@ public final class Catalog: Sendable {
                     summary: document.summary, originalLanguage: document.originalLanguage, citation: document.citation,
                     sourceLine: document.sourceLine, translator: document.translator, recordID: document.recordID,
                     body: document.body, fields: CanonicalJSON.object(document.fields), warnings: CanonicalJSON.warnings(document.warnings))
-                try version.insert(db)
+                try version.insertRow(db)
                 let versionID = version.id!
                 try db.cachedStatement(sql: "INSERT INTO version_text(rowid, title, body) VALUES (?, ?, ?)").execute(
                     arguments: [versionID, document.title, document.body])

@@ -29,7 +29,7 @@ struct ProvenanceLog {
             outcome: outcome.rawValue, detail: Self.encodeDetail(detail), documentID: documentID, versionID: versionID,
             prevHash: head, hash: "")
         record.hash = Self.hash(of: record)
-        try record.insert(db)
+        try record.insertRow(db)
         seq = record.seq
         head = record.hash
         return record
