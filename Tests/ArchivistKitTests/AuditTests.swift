@@ -39,7 +39,8 @@ struct AuditTests {
 
     @Test("one flipped byte in a stored original is named with document, version, expected and found")
     func flippedByte() throws {
-        let (_, catalog, queue) = try tamperable()
+        let (folder, catalog, queue) = try tamperable()
+        defer { withExtendedLifetime(folder) {} }
         let sha = try catalog.document("wcda:555001").versions[0].sha256
         try queue.write { db in
             let content = try #require(try Data.fetchOne(db, sql: "SELECT content FROM original WHERE sha256 = ?", arguments: [sha]))
@@ -61,7 +62,8 @@ struct AuditTests {
 
     @Test("an edited event is detected at that event")
     func editedEvent() throws {
-        let (_, catalog, queue) = try tamperable()
+        let (folder, catalog, queue) = try tamperable()
+        defer { withExtendedLifetime(folder) {} }
         try queue.write { db in
             try db.execute(sql: "UPDATE event SET detail = json_set(detail, '$.status', 'unchanged') WHERE seq = 2")
         }
@@ -74,7 +76,8 @@ struct AuditTests {
 
     @Test("a deleted event is detected by the gap, the broken link and the unlogged version")
     func deletedEvent() throws {
-        let (_, catalog, queue) = try tamperable()
+        let (folder, catalog, queue) = try tamperable()
+        defer { withExtendedLifetime(folder) {} }
         try queue.write { db in try db.execute(sql: "DELETE FROM event WHERE seq = 2") }
         let report = try Auditor(catalog: catalog).run()
         #expect(!report.log.intact)
@@ -84,7 +87,8 @@ struct AuditTests {
 
     @Test("an inserted event is detected even when it carries a hash of its own")
     func insertedEvent() throws {
-        let (_, catalog, queue) = try tamperable()
+        let (folder, catalog, queue) = try tamperable()
+        defer { withExtendedLifetime(folder) {} }
         try queue.write { db in
             try db.execute(sql: "UPDATE event SET seq = seq + 100 WHERE seq >= 3")
             let previous = try #require(try String.fetchOne(db, sql: "SELECT hash FROM event WHERE seq = 2"))

@@ -15,10 +15,17 @@ public struct Auditor: Sendable {
     }
 
     /// Runs every check and records the outcome in the log.
+    ///
+    /// The three checks run at once, each in its own read transaction (on two cores the audit then
+    /// takes about as long as its longest check); each is consistent in itself.
     public func run(record: Bool = true) throws -> AuditReport {
-        let fixity = try checkFixity()
-        let log = try checkLog()
+        let fixityCheck = inBackground { try checkFixity() }
+        let logCheck = inBackground { try checkLog() }
         let integrityMessages = try catalog.integrityProblems()
+        fixityCheck.group.wait()
+        logCheck.group.wait()
+        let fixity = try fixityCheck.outcome.get()
+        let log = try logCheck.outcome.get()
         let integrity = AuditReport.Integrity(ok: integrityMessages.isEmpty, messages: integrityMessages)
         var findings = fixity.failures + log.problems
         findings += integrityMessages.map {

@@ -43,10 +43,10 @@ public struct Ingester: Sendable {
         results.reserveCapacity(found.count)
         var next = batches.first.map(prepareInBackground)
         for index in batches.indices {
-            guard let (group, box) = next else { break }
+            guard let (group, outcome) = next else { break }
             group.wait()
             next = index + 1 < batches.count ? prepareInBackground(batches[index + 1]) : nil
-            for prepared in box.value {
+            for prepared in (try? outcome.get()) ?? [] {
                 let result = commit(prepared)
                 switch result.status {
                 case .failed:
@@ -99,15 +99,8 @@ public struct Ingester: Sendable {
         var importer: any DocumentImporter
     }
 
-    final class Box: @unchecked Sendable {
-        var value: [Prepared] = []
-    }
-
-    func prepareInBackground(_ batch: [FoundFile]) -> (DispatchGroup, Box) {
-        let group = DispatchGroup()
-        let box = Box()
-        DispatchQueue.global().async(group: group) { box.value = batch.map(prepare) }
-        return (group, box)
+    func prepareInBackground(_ batch: [FoundFile]) -> (group: DispatchGroup, outcome: Outcome<[Prepared]>) {
+        inBackground { batch.map(prepare) }
     }
 
     /// Reads, hashes, decodes and imports one file; writes nothing.
