@@ -1,0 +1,74 @@
+import Crypto
+
+/// A checksum algorithm a BagIt manifest can name (`manifest-<algorithm>.txt`).
+public enum BagDigestAlgorithm: String, Sendable, Codable, CaseIterable, Comparable {
+    case md5, sha1, sha224, sha256, sha384, sha512
+
+    /// Hex digits in a digest of this algorithm.
+    public var hexLength: Int {
+        switch self {
+        case .md5: 32
+        case .sha1: 40
+        case .sha224: 56
+        case .sha256: 64
+        case .sha384: 96
+        case .sha512: 128
+        }
+    }
+
+    /// Algorithms in the order of their strength, so reports list them the same way every time.
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// Starts a digest computation.
+    func makeHasher() -> BagHasher {
+        switch self {
+        case .md5: .md5(Insecure.MD5())
+        case .sha1: .sha1(Insecure.SHA1())
+        case .sha224: .sha224(SHA224())
+        case .sha256: .sha256(SHA256())
+        case .sha384: .sha384(SHA384())
+        case .sha512: .sha512(SHA512())
+        }
+    }
+
+    /// The digest of `bytes`, as lower-case hex.
+    public func hex(of bytes: UnsafeRawBufferPointer) -> String {
+        var hasher = makeHasher()
+        hasher.update(bytes)
+        return hasher.finalizeHex()
+    }
+}
+
+/// One running digest computation of any ``BagDigestAlgorithm``.
+enum BagHasher {
+    case md5(Insecure.MD5)
+    case sha1(Insecure.SHA1)
+    case sha224(SHA224)
+    case sha256(SHA256)
+    case sha384(SHA384)
+    case sha512(SHA512)
+
+    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        switch self {
+        case .md5(var h): h.update(bufferPointer: bytes); self = .md5(h)
+        case .sha1(var h): h.update(bufferPointer: bytes); self = .sha1(h)
+        case .sha224(var h): h.update(bytes); self = .sha224(h)
+        case .sha256(var h): h.update(bufferPointer: bytes); self = .sha256(h)
+        case .sha384(var h): h.update(bufferPointer: bytes); self = .sha384(h)
+        case .sha512(var h): h.update(bufferPointer: bytes); self = .sha512(h)
+        }
+    }
+
+    mutating func finalizeHex() -> String {
+        switch self {
+        case .md5(let h): SHA256Digest.hexString(h.finalize())
+        case .sha1(let h): SHA256Digest.hexString(h.finalize())
+        case .sha224(var h): SHA256Digest.hexString(h.finalize())
+        case .sha256(let h): SHA256Digest.hexString(h.finalize())
+        case .sha384(let h): SHA256Digest.hexString(h.finalize())
+        case .sha512(let h): SHA256Digest.hexString(h.finalize())
+        }
+    }
+}
