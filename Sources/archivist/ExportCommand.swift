@@ -6,8 +6,17 @@ extension Archivist {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Write a version's original bytes, exactly as ingested.",
-            discussion: "Writes to standard output unless -o is given. The bytes are checked against their SHA-256 before they are written; --json writes the file and prints {document, version, sha256, size, output}.")
+            abstract: "Write a version's original bytes exactly as ingested, or documents as a BagIt bag.",
+            discussion: """
+                `export ID` writes one version's original to standard output unless -o is given. The bytes \
+                are checked against their SHA-256 before they are written; --json writes the file and prints \
+                {document, version, sha256, size, output}.
+                `export --bag DIR [ID ...]` writes a new BagIt 1.0 bag with every version's original of the \
+                documents given (all documents when none is given) under data/, sha256 and sha512 manifests \
+                and tag manifests, bag-info.txt (Payload-Oxum, Bagging-Date), and archivist/documents.json \
+                (the catalog's metadata) and archivist/provenance.json (the provenance events of the \
+                exported documents). DIR must not exist; the bag is renamed into place only when complete.
+                """)
 
         @OptionGroup var global: GlobalOptions
 
@@ -17,10 +26,20 @@ extension Archivist {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
         var output: String?
 
-        @Argument(help: "The document id.")
-        var id: String
+        @Option(help: ArgumentHelp("Write the documents as a BagIt bag in this new folder.", valueName: "dir"))
+        var bag: String?
+
+        @Argument(help: "The document id (with --bag: any number of ids, or none for every document).")
+        var ids: [String] = []
+
+        var id: String { ids[0] }
 
         func validate() throws {
+            if bag != nil {
+                if version != nil || output != nil { throw ValidationError("--bag exports every version; it takes neither --version nor -o.") }
+                return
+            }
+            if ids.count != 1 { throw ValidationError("give exactly one document id (or use --bag DIR for several).") }
             if global.json && output == nil {
                 throw ValidationError("--json needs -o FILE: standard output carries the JSON.")
             }
@@ -28,6 +47,15 @@ extension Archivist {
 
         func run() throws {
             let catalog = try global.openCatalog()
+            if let bag {
+                let report = try global.run { try BagWriter(catalog: catalog).export(ids, to: bag) }
+                if global.json {
+                    Output.printJSON(report)
+                } else if !global.quiet {
+                    print("wrote the bag \(bag): \(report.documents) documents, \(report.payload.count) originals, Payload-Oxum \(report.payloadOxum)")
+                }
+                return
+            }
             let original = try global.run { () throws -> (version: Int, sha256: String, bytes: Data) in
                 let original = try catalog.original(of: id, version: version)
                 guard SHA256Digest.hex(original.bytes) == original.sha256 else {

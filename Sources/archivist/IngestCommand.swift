@@ -17,6 +17,11 @@ extension Archivist {
                 A Wilson Center record's identity is wcda:<record id>; any other file's is its path \
                 relative to the folder given. Exit status 1 when any file failed; every other file is \
                 still ingested.
+                A BagIt bag (a folder holding bagit.txt, given or found inside a folder) is validated first, \
+                as by `archivist bag validate`. An invalid bag is not ingested at all and counts as one \
+                failed entry naming its problems. A valid bag's payload files are ingested like any others, \
+                each cross-checked against the bag's digests; its bag-info.txt is kept in the documents' \
+                fields (bag-info.<Label>) and its manifest digests are logged as fixity-check events.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -42,8 +47,13 @@ extension Archivist {
                 if total >= 20 { progress.update(done: done, total: total, item: path) }
             }
             progress.finish()
+            for bag in report.bags where !global.quiet {
+                for warning in bag.warnings {
+                    FileHandle.standardError.write(Data("archivist: warning: \(bag.bag): \(warning.code): \(warning.message)\n".utf8))
+                }
+            }
             if global.json {
-                Output.printJSON(IngestOutput(catalog: catalog.path, summary: report.summary, files: report.files))
+                Output.printJSON(IngestOutput(catalog: catalog.path, summary: report.summary, files: report.files, bags: report.bags))
             } else if !global.quiet {
                 printHuman(report)
             }
@@ -54,6 +64,10 @@ extension Archivist {
         }
 
         func printHuman(_ report: IngestReport) {
+            for bag in report.bags {
+                let state = bag.valid ? "valid" : "INVALID (\(bag.errors.count) errors, not ingested)"
+                print("bag          \(bag.bag): BagIt \(bag.version ?? "?"), \(bag.payloadFiles) payload files, \(state)")
+            }
             for file in report.files where file.status != .unchanged || global.verbose {
                 switch file.status {
                 case .failed:
@@ -81,4 +95,5 @@ struct IngestOutput: Encodable {
     var catalog: String
     var summary: IngestReport.Summary
     var files: [FileResult]
+    var bags: [BagValidationReport]
 }

@@ -36,6 +36,9 @@ extension Archivist {
             if let summary = shown.summary { print("Summary:    \(summary)") }
             print("Original:   \(shown.sourcePath), \(shown.size) bytes, \(shown.format), \(shown.encoding), sha256 \(shown.sha256)")
             print("Ingested:   \(shown.ingestedAt) by \(shown.importer)/\(shown.importerVersion)")
+            for (name, value) in shown.fields.sorted(by: { $0.key < $1.key }) {
+                print("\((name + ":").padding(toLength: 11, withPad: " ", startingAt: 0)) \(value.replacingOccurrences(of: "\n", with: "; "))")
+            }
             for warning in shown.warnings { print("Warning:    \(warning.code): \(warning.message)") }
             print("")
             print(text.body)

@@ -99,14 +99,21 @@ public final class Catalog: Sendable {
         /// Path identities to use when the file's format carries none, in order of preference:
         /// the path relative to the folder given, that path under the folder's own name, the absolute path.
         public var identityCandidates: [String]
+        /// For a payload file of a BagIt bag: the bag's digests, already checked against `bytes`,
+        /// recorded as a fixity-check event of each version the file is.
+        public var bag: BagFixity?
 
         /// Creates a source file description.
-        public init(sourcePath: String, originPath: String, sha256: String, bytes: Data, identityCandidates: [String]? = nil) {
+        public init(
+            sourcePath: String, originPath: String, sha256: String, bytes: Data, identityCandidates: [String]? = nil,
+            bag: BagFixity? = nil
+        ) {
             self.sourcePath = sourcePath
             self.originPath = originPath
             self.sha256 = sha256
             self.bytes = bytes
             self.identityCandidates = identityCandidates ?? [sourcePath, originPath]
+            self.bag = bag
         }
     }
 
@@ -144,11 +151,16 @@ public final class Catalog: Sendable {
             var digestLogged = false
             for (index, document) in documents.enumerated() {
                 let identity = try resolveIdentity(db, document: document, file: file, index: index, count: documents.count)
-                if let number = try Int.fetchOne(
-                    db.cachedStatement(sql: "SELECT number FROM version WHERE document_id = ? AND sha256 = ?"),
+                if let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? AND sha256 = ?"),
                     arguments: [identity.id, file.sha256])
                 {
-                    results.append(Stored(documentID: identity.id, version: number, status: .unchanged))
+                    if let bag = file.bag {
+                        try log.append(
+                            .fixityCheck, outcome: .success, detail: bag.eventDetail(catalogSHA256: file.sha256),
+                            documentID: identity.id, versionID: row["id"], at: now)
+                    }
+                    results.append(Stored(documentID: identity.id, version: row["number"], status: .unchanged))
                     continue
                 }
                 if !digestLogged {
@@ -200,9 +212,57 @@ public final class Catalog: Sendable {
                 try log.append(
                     .metadataExtraction, outcome: document.warnings.isEmpty ? .success : .warning, detail: extracted,
                     documentID: identity.id, versionID: versionID, at: now)
+                if let bag = file.bag {
+                    try log.append(
+                        .fixityCheck, outcome: .success, detail: bag.eventDetail(catalogSHA256: file.sha256),
+                        documentID: identity.id, versionID: versionID, at: now)
+                }
                 results.append(Stored(documentID: identity.id, version: number, status: status))
             }
             return results
+        }
+    }
+
+    /// Records the digests a bag gives for a file whose bytes the catalog already holds at `stored`.
+    public func recordBagFixity(_ bag: BagFixity, sha256: String, stored: [Stored]) throws {
+        try pool.write { db in
+            var log = try ProvenanceLog(db)
+            for item in stored {
+                let versionID = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM version WHERE document_id = ? AND number = ?", arguments: [item.documentID, item.version])
+                try log.append(
+                    .fixityCheck, outcome: .success, detail: bag.eventDetail(catalogSHA256: sha256), documentID: item.documentID,
+                    versionID: versionID)
+            }
+        }
+    }
+
+    /// Records the validation of a bag given to `ingest`, valid or not, as a `validation` event.
+    public func recordBagValidation(_ report: BagValidationReport, sourcePath: String, originPath: String) throws {
+        try pool.write { db in
+            var detail = [
+                "bag": sourcePath, "origin": originPath, "valid": String(report.valid), "complete": String(report.complete),
+                "payload_files": String(report.payloadFiles), "payload_bytes": String(report.payloadBytes),
+                "manifests": report.manifests.joined(separator: ","), "errors": String(report.errors.count),
+                "warnings": String(report.warnings.count),
+            ]
+            if let version = report.version { detail["bagit_version"] = version }
+            if !report.errors.isEmpty { detail["codes"] = Array(Set(report.errors.map(\.code))).sorted().joined(separator: ",") }
+            var log = try ProvenanceLog(db)
+            try log.append(.validation, outcome: report.valid ? (report.warnings.isEmpty ? .success : .warning) : .failure, detail: detail)
+        }
+    }
+
+    /// Records the export of documents as a bag: an `information package creation` event each.
+    public func recordBagExport(documents: [String], bag: String, payloadOxum: String) throws {
+        try pool.write { db in
+            var log = try ProvenanceLog(db)
+            for id in documents {
+                try log.append(
+                    .informationPackageCreation, outcome: .success,
+                    detail: ["bag": bag, "bagit_version": "1.0", "payload_oxum": payloadOxum, "documents": String(documents.count)],
+                    documentID: id)
+            }
         }
     }
 

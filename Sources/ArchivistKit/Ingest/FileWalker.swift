@@ -10,6 +10,10 @@ struct FoundFile: Sendable {
     var refusal: ArchivistError?
     /// The name of the folder given to `ingest` that the file was found under, if any.
     var rootName: String? = nil
+    /// True for a folder holding `bagit.txt`: a BagIt bag, validated and ingested as a whole.
+    var isBag = false
+    /// For a payload file of a bag: the bag and the digests its manifests give for the file.
+    var bag: BagFixity? = nil
 
     /// Path identities in order of preference (see ``Catalog/SourceFile/identityCandidates``).
     var identityCandidates: [String] {
@@ -20,7 +24,8 @@ struct FoundFile: Sendable {
     }
 }
 
-/// Lists the files to ingest: folders recursively, hidden entries skipped, symlinks refused.
+/// Lists the files to ingest: folders recursively, hidden entries skipped, symlinks refused, and
+/// BagIt bags (folders holding `bagit.txt`) as single entries, not walked.
 enum FileWalker {
     static func files(under paths: [String]) -> [FoundFile] {
         var found: [FoundFile] = []
@@ -32,6 +37,8 @@ enum FileWalker {
                     code: "not-found", message: "\(path) does not exist; check the path.", path: path)))
             case .symlink:
                 found.append(FoundFile(sourcePath: lastComponent(path), originPath: absolute, refusal: symlinkRefusal(path)))
+            case .directory where BagValidator.isBag(absolute):
+                found.append(FoundFile(sourcePath: lastComponent(absolute), originPath: absolute, isBag: true))
             case .directory:
                 let start = found.count
                 walk(directory: absolute, relative: "", into: &found)
@@ -45,7 +52,14 @@ enum FileWalker {
         return found
     }
 
-    private static func walk(directory: String, relative: String, into found: inout [FoundFile]) {
+    /// The files of a bag's payload, named `<bag>/data/...`.
+    static func payload(of bag: FoundFile) -> [FoundFile] {
+        var found: [FoundFile] = []
+        walk(directory: bag.originPath + "/data", relative: bag.sourcePath + "/data", into: &found, findingBags: false)
+        return found
+    }
+
+    private static func walk(directory: String, relative: String, into found: inout [FoundFile], findingBags: Bool = true) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
@@ -59,7 +73,9 @@ enum FileWalker {
             let absolute = directory + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             switch kind(of: absolute) {
-            case .directory: walk(directory: absolute, relative: rel, into: &found)
+            case .directory where findingBags && BagValidator.isBag(absolute):
+                found.append(FoundFile(sourcePath: rel, originPath: absolute, isBag: true))
+            case .directory: walk(directory: absolute, relative: rel, into: &found, findingBags: findingBags)
             case .file: found.append(FoundFile(sourcePath: rel, originPath: absolute))
             case .symlink: found.append(FoundFile(sourcePath: rel, originPath: absolute, refusal: symlinkRefusal(rel)))
             case .other: found.append(FoundFile(sourcePath: rel, originPath: absolute, refusal: specialRefusal(rel)))

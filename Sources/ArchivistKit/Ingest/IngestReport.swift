@@ -56,8 +56,10 @@ public struct IngestReport: Sendable, Codable, Equatable {
         public var bytes: Int
     }
 
-    /// Every file, in the order processed.
+    /// Every file, in the order processed (an invalid bag is one failed entry).
     public var files: [FileResult]
+    /// The validation of every BagIt bag given or found, valid or not.
+    public var bags: [BagValidationReport] = []
 
     /// Counts by outcome.
     public var summary: Summary {

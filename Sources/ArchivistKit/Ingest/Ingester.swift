@@ -7,6 +7,8 @@ public struct IngestOptions: Sendable {
     public var encoding: TextEncoding = .automatic
     /// Files larger than this are refused (SQLite stores an original as one value).
     public var maximumFileSize: Int = 512 * 1024 * 1024
+    /// Threads that digest a bag's files while validating it.
+    public var bagThreads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     /// Default options.
     public init(encoding: TextEncoding = .automatic, maximumFileSize: Int = 512 * 1024 * 1024) {
@@ -33,14 +35,24 @@ public struct Ingester: Sendable {
 
     /// Ingests every file under `paths`; `progress` is called after each file with (done, total, path).
     ///
+    /// A BagIt bag (a folder holding `bagit.txt`, given or found) is validated first: an invalid
+    /// bag is not ingested at all and is reported as one failed entry with its problems; a valid
+    /// bag's payload files are ingested like any others, each cross-checked against the bag's
+    /// digests, with the bag's metadata kept in its documents' fields and the digests logged as
+    /// fixity-check events.
+    ///
     /// Two stages overlap: while one batch of files is stored (one transaction per file, in order),
     /// the next batch is read, hashed, decoded and imported on another thread. Stored results are
     /// the same as doing the files one by one: the store re-checks inside its transaction.
     public func ingest(_ paths: [String], progress: ((Int, Int, String) -> Void)? = nil) -> IngestReport {
-        let found = FileWalker.files(under: paths)
-        let batches = Self.batches(of: found)
         var results: [FileResult] = []
-        results.reserveCapacity(found.count)
+        var bags: [BagValidationReport] = []
+        let found = FileWalker.files(under: paths).flatMap { file in
+            file.isBag ? unpack(bag: file, results: &results, reports: &bags) : [file]
+        }
+        let batches = Self.batches(of: found)
+        results.reserveCapacity(results.count + found.count)
+        var done = 0
         var next = batches.first.map(prepareInBackground)
         for index in batches.indices {
             guard let (group, outcome) = next else { break }
@@ -55,10 +67,68 @@ public struct Ingester: Sendable {
                     logger.debug("\(result.status.rawValue)", metadata: ["file": "\(result.path)"])
                 }
                 results.append(result)
-                progress?(results.count, found.count, result.path)
+                done += 1
+                progress?(done, found.count, result.path)
             }
         }
-        return IngestReport(files: results)
+        return IngestReport(files: results, bags: bags)
+    }
+
+    /// Validates a bag; gives its payload files when it is valid, else adds a failed result for it.
+    func unpack(bag: FoundFile, results: inout [FileResult], reports: inout [BagValidationReport]) -> [FoundFile] {
+        var failed = FileResult(path: bag.sourcePath, origin: bag.originPath, status: .failed, documents: [], format: "bagit", warnings: [])
+        var report: BagValidationReport
+        do {
+            report = try BagValidator(threads: options.bagThreads).validate(bag.originPath)
+            report.bag = bag.sourcePath
+            reports.append(report)
+            try catalog.recordBagValidation(report, sourcePath: bag.sourcePath, originPath: bag.originPath)
+        } catch {
+            let failure = failure(from: error, file: bag)
+            failed.error = FailureReason(code: failure.code, message: failure.message)
+            results.append(failed)
+            return []
+        }
+        for warning in report.warnings {
+            logger.warning("\(warning.code): \(warning.message)", metadata: ["bag": "\(bag.sourcePath)"])
+        }
+        guard report.valid else {
+            let codes = report.errors.prefix(3).map { "\($0.code)\($0.file.map { " (\($0))" } ?? "")" }
+            let more = report.errors.count > 3 ? " and \(report.errors.count - 3) more" : ""
+            let error = ArchivistError(
+                code: "bag-invalid",
+                message: "the bag \(bag.sourcePath) is invalid, so none of it was ingested: \(codes.joined(separator: ", "))\(more). Run `archivist bag validate \(bag.sourcePath)` for every problem; ask the sender for a corrected bag.",
+                path: bag.sourcePath)
+            failed.error = FailureReason(code: error.code, message: error.message)
+            results.append(failed)
+            try? catalog.recordFailure(sourcePath: bag.sourcePath, originPath: bag.originPath, error: error, sha256: nil)
+            logger.warning("\(error.message)", metadata: ["bag": "\(bag.sourcePath)"])
+            return []
+        }
+        return FileWalker.payload(of: bag).map { file in
+            var file = file
+            let payloadPath = String(file.sourcePath.dropFirst(bag.sourcePath.count + 1))
+            let digests = report.payloadDigests[payloadPath] ?? [:]
+            file.bag = BagFixity(
+                bag: bag.sourcePath, bagitVersion: report.version, payloadPath: payloadPath,
+                digests: Dictionary(uniqueKeysWithValues: digests.map { ($0.key.rawValue, $0.value) }), info: report.info)
+            return file
+        }
+    }
+
+    /// Checks the bytes read against the bag's digests, so that what is stored is what the bag
+    /// held when it was validated.
+    static func crossCheck(_ bag: BagFixity, bytes: Data, sha256: String, shownAs shown: String) throws {
+        for (name, expected) in bag.digests.sorted(by: { $0.key < $1.key }) {
+            guard let algorithm = BagDigestAlgorithm(rawValue: name) else { continue }
+            let found = algorithm == .sha256 ? sha256 : bytes.withUnsafeBytes { algorithm.hex(of: $0) }
+            guard found == expected else {
+                throw ArchivistError(
+                    code: "bag-fixity-mismatch",
+                    message: "\(shown) changed after its bag was validated: its \(name) is \(found), the bag's manifest says \(expected). Nothing of it was stored; validate the bag again.",
+                    path: shown)
+            }
+        }
     }
 
     /// Splits the files into batches of at most 64 files and about 64 MB, so that the prepared
@@ -113,6 +183,7 @@ public struct Ingester: Sendable {
             result.size = bytes.count
             let sha256 = SHA256Digest.hex(bytes)
             result.sha256 = sha256
+            if let bag = file.bag { try Self.crossCheck(bag, bytes: bytes, sha256: sha256, shownAs: file.sourcePath) }
             let known = try catalog.alreadyIngested(originPath: file.originPath, sha256: sha256)
             if !known.isEmpty {
                 result.status = .unchanged
@@ -123,14 +194,17 @@ public struct Ingester: Sendable {
             let format = DocumentFormat.detect(decoded.text)
             result.format = format.rawValue
             let importer = format.importer
-            let documents = try importer.read(decoded.text, path: file.sourcePath)
+            var documents = try importer.read(decoded.text, path: file.sourcePath)
+            if let bag = file.bag {
+                for index in documents.indices { documents[index].fields.merge(bag.documentFields) { own, _ in own } }
+            }
             guard !documents.isEmpty else {
                 throw ArchivistError(code: "no-documents", message: "\(file.sourcePath) holds no document to catalogue.", path: file.sourcePath)
             }
             result.warnings = documents.flatMap(\.warnings)
             let source = Catalog.SourceFile(
                 sourcePath: file.sourcePath, originPath: file.originPath, sha256: sha256, bytes: bytes,
-                identityCandidates: file.identityCandidates)
+                identityCandidates: file.identityCandidates, bag: file.bag)
             return Prepared(
                 file: file, result: result,
                 payload: Payload(documents: documents, source: source, format: format, encoding: decoded.encoding, importer: importer))
@@ -143,6 +217,14 @@ public struct Ingester: Sendable {
     func commit(_ prepared: Prepared) -> FileResult {
         var result = prepared.result
         var failure = prepared.failure
+        if let bag = prepared.file.bag, prepared.payload == nil, failure == nil, let sha256 = result.sha256 {
+            do {
+                try catalog.recordBagFixity(
+                    bag, sha256: sha256, stored: result.documents.map { .init(documentID: $0.id, version: $0.version, status: .unchanged) })
+            } catch {
+                failure = self.failure(from: error, file: prepared.file)
+            }
+        }
         if let payload = prepared.payload {
             do {
                 let stored = try catalog.store(
