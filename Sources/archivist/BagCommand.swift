@@ -72,11 +72,9 @@ enum BagReportText {
         lines.append("Payload: \(report.payloadFiles) files, \(report.payloadBytes) bytes; \(report.filesChecked) files digested (\(report.bytesChecked) bytes)")
         for finding in report.errors {
             lines.append("  \(finding.code)\(finding.file.map { " [\($0)]" } ?? ""): \(finding.message)")
-            if let algorithm = finding.algorithm, finding.expected != nil || finding.found != nil {
-                lines.append("      \(algorithm)")
-            }
-            if let expected = finding.expected { lines.append("      expected \(expected)") }
-            if let found = finding.found { lines.append("      found    \(found)") }
+            let algorithm = finding.algorithm.map { "\($0) " } ?? ""
+            if let expected = finding.expected { lines.append("      expected \(algorithm)\(expected)") }
+            if let found = finding.found { lines.append("      found    \(algorithm)\(found)") }
         }
         if report.valid {
             lines.append("Valid\(report.warnings.isEmpty ? "" : " with \(report.warnings.count) warning(s) (on standard error)").")

@@ -37,7 +37,7 @@ extension Archivist {
             print("Original:   \(shown.sourcePath), \(shown.size) bytes, \(shown.format), \(shown.encoding), sha256 \(shown.sha256)")
             print("Ingested:   \(shown.ingestedAt) by \(shown.importer)/\(shown.importerVersion)")
             for (name, value) in shown.fields.sorted(by: { $0.key < $1.key }) {
-                print("\((name + ":").padding(toLength: 11, withPad: " ", startingAt: 0)) \(value.replacingOccurrences(of: "\n", with: "; "))")
+                print("\(name + ":" + String(repeating: " ", count: max(1, 12 - name.count - 1)))\(value.replacingOccurrences(of: "\n", with: "; "))")
             }
             for warning in shown.warnings { print("Warning:    \(warning.code): \(warning.message)") }
             print("")

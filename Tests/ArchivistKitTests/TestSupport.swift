@@ -91,3 +91,35 @@ func wilsonPage(id: String = "555001", body: String = "Mao said the army would t
     \(id)
     """
 }
+
+extension TemporaryFolder {
+    /// Writes a BagIt bag named `name` holding `payload` (paths under data/ to text), with a
+    /// manifest and a tag manifest for each algorithm, and returns its path.
+    @discardableResult
+    func makeBag(
+        _ name: String, payload: [String: String], algorithms: [BagDigestAlgorithm] = [.sha256, .sha512], version: String = "1.0",
+        info: String? = nil
+    ) throws -> String {
+        let bytes = payload.mapValues { Array($0.utf8) }
+        try write("\(name)/bagit.txt", "BagIt-Version: \(version)\nTag-File-Character-Encoding: UTF-8\n")
+        let octets = bytes.values.reduce(0) { $0 + $1.count }
+        try write(
+            "\(name)/bag-info.txt",
+            info ?? "Source-Organization: Test Archive\nExternal-Identifier: test-bag-1\nPayload-Oxum: \(octets).\(bytes.count)\n")
+        for (path, content) in bytes { try write("\(name)/\(path)", content) }
+        var tagFiles = ["bagit.txt", "bag-info.txt"]
+        for algorithm in algorithms {
+            let lines = bytes.keys.sorted().map { path in "\(bytes[path]!.withUnsafeBytes { algorithm.hex(of: $0) })  \(path)\n" }
+            try write("\(name)/manifest-\(algorithm.rawValue).txt", lines.joined())
+            tagFiles.append("manifest-\(algorithm.rawValue).txt")
+        }
+        for algorithm in algorithms {
+            let lines = try tagFiles.map { file in
+                let content = try Data(contentsOf: URL(fileURLWithPath: "\(path)/\(name)/\(file)"))
+                return "\(content.withUnsafeBytes { algorithm.hex(of: $0) })  \(file)\n"
+            }
+            try write("\(name)/tagmanifest-\(algorithm.rawValue).txt", lines.joined())
+        }
+        return path + "/" + name
+    }
+}

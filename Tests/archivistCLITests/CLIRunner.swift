@@ -133,3 +133,19 @@ final class Scratch {
             atPath: CLIRunner.packageRoot.appendingPathComponent("ingest").path, toPath: path + "/ingest")
     }
 }
+
+extension CLIRunner {
+    /// Runs another program (found on PATH) and returns its status and combined output.
+    static func shell(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+}
