@@ -17,10 +17,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "Chronology"),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(
             name: "ArchivistKit",
             dependencies: [
                 "Chronology",
+                "CLibCrypto",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

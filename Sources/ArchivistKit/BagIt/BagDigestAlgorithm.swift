@@ -26,10 +26,10 @@ public enum BagDigestAlgorithm: String, Sendable, Codable, CaseIterable, Compara
         switch self {
         case .md5: .md5(Insecure.MD5())
         case .sha1: .sha1(Insecure.SHA1())
-        case .sha224: .sha224(SHA224())
+        case .sha224: .openSSL(OpenSSLDigest("SHA224"))
         case .sha256: .sha256(SHA256())
-        case .sha384: .sha384(SHA384())
-        case .sha512: .sha512(SHA512())
+        case .sha384: .openSSL(OpenSSLDigest("SHA384"))
+        case .sha512: .openSSL(OpenSSLDigest("SHA512"))
         }
     }
 
@@ -41,23 +41,20 @@ public enum BagDigestAlgorithm: String, Sendable, Codable, CaseIterable, Compara
     }
 }
 
-/// One running digest computation of any ``BagDigestAlgorithm``.
+/// One running digest computation of any ``BagDigestAlgorithm``: swift-crypto for MD5, SHA-1
+/// and SHA-256, OpenSSL for the others (see ``OpenSSLDigest``).
 enum BagHasher {
     case md5(Insecure.MD5)
     case sha1(Insecure.SHA1)
-    case sha224(SHA224)
     case sha256(SHA256)
-    case sha384(SHA384)
-    case sha512(SHA512)
+    case openSSL(OpenSSLDigest)
 
     mutating func update(_ bytes: UnsafeRawBufferPointer) {
         switch self {
         case .md5(var h): h.update(bufferPointer: bytes); self = .md5(h)
         case .sha1(var h): h.update(bufferPointer: bytes); self = .sha1(h)
-        case .sha224(var h): h.update(bytes); self = .sha224(h)
         case .sha256(var h): h.update(bufferPointer: bytes); self = .sha256(h)
-        case .sha384(var h): h.update(bufferPointer: bytes); self = .sha384(h)
-        case .sha512(var h): h.update(bufferPointer: bytes); self = .sha512(h)
+        case .openSSL(let h): h.update(bytes)
         }
     }
 
@@ -65,10 +62,8 @@ enum BagHasher {
         switch self {
         case .md5(let h): SHA256Digest.hexString(h.finalize())
         case .sha1(let h): SHA256Digest.hexString(h.finalize())
-        case .sha224(var h): SHA256Digest.hexString(h.finalize())
         case .sha256(let h): SHA256Digest.hexString(h.finalize())
-        case .sha384(let h): SHA256Digest.hexString(h.finalize())
-        case .sha512(let h): SHA256Digest.hexString(h.finalize())
+        case .openSSL(let h): SHA256Digest.hexString(h.finalize())
         }
     }
 }

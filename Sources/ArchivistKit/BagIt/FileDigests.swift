@@ -15,7 +15,7 @@ enum FileDigests {
         let workers = max(1, min(threads, jobs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             // One buffer per thread, reused for every file it reads.
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 64)
             defer { buffer.deallocate() }
             while let index = results.claim() {
                 results.set(index, digest(jobs[index], buffer: buffer))
