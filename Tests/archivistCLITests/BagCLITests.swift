@@ -130,11 +130,6 @@ struct BagCLITests {
         #expect(help.stdout.contains("0.93 to 1.0") && help.stdout.contains("Exit status"))
     }
 
-    func expectValid(_ json: String, _ schema: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let (ok, message) = try CLIRunner.validate(json, schema: schema)
-        #expect(ok, "\(schema): \(message)", sourceLocation: sourceLocation)
-    }
-
     func sha256(of path: String) throws -> String {
         let result = try CLIRunner.shell(["sha256sum", path])
         return String(result.output.prefix(64))

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `archivist` binary, as a user would.
 struct CLIRunner {
@@ -148,4 +149,10 @@ extension CLIRunner {
         process.waitUntilExit()
         return (process.terminationStatus, output)
     }
+}
+
+/// Expects `json` to match `schemas/json/<schema>.schema.json`.
+func expectValid(_ json: String, _ schema: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let (ok, message) = try CLIRunner.validate(json, schema: schema)
+    #expect(ok, "\(schema): \(message)", sourceLocation: sourceLocation)
 }

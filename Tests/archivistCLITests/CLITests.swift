@@ -186,9 +186,4 @@ struct CLITests {
         #expect(result.stdout.contains("cannot read secret.txt: Permission denied"))
         #expect(result.stdout.contains("1 new"))
     }
-
-    func expectValid(_ json: String, _ schema: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let (ok, message) = try CLIRunner.validate(json, schema: schema)
-        #expect(ok, "\(schema): \(message)", sourceLocation: sourceLocation)
-    }
 }

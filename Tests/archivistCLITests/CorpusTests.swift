@@ -19,14 +19,9 @@ struct CorpusTests {
         try Data(list.stdout.utf8).write(to: URL(fileURLWithPath: scratch.path + "/L.json"))
         try Data("{}".utf8).write(to: URL(fileURLWithPath: scratch.path + "/V.json"))
         let scorer = (corpus as NSString).deletingLastPathComponent + "/tools/score_verify.py"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", scorer, corpus + "/etr-dev/key.json", "--verify", scratch.path + "/V.json", "--list", scratch.path + "/L.json"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (_, output) = try CLIRunner.shell([
+            "python3", scorer, corpus + "/etr-dev/key.json", "--verify", scratch.path + "/V.json", "--list", scratch.path + "/L.json",
+        ])
         #expect(output.contains("ok     one document with 2 versions"), "\(output)")
     }
 

@@ -40,15 +40,7 @@ enum BagTagFile {
                 body = body.dropFirst(2)
             }
             guard body.count % 2 == 0 else { return nil }
-            var units: [UInt16] = []
-            units.reserveCapacity(body.count / 2)
-            var index = body.startIndex
-            while index < body.endIndex {
-                let a = UInt16(body[index]), b = UInt16(body[index + 1])
-                units.append(bigEndian ? a << 8 | b : b << 8 | a)
-                index += 2
-            }
-            return String(validating: units, as: UTF16.self)
+            return String(validating: TextDecoding.utf16Units(body, bigEndian: bigEndian), as: UTF16.self)
         }
     }
 

@@ -125,14 +125,7 @@ public enum TextDecoding {
                 message: "\(path) starts with a UTF-16 byte-order mark but has an odd number of bytes; the file is truncated or not UTF-16. Re-save it as UTF-8.",
                 path: path)
         }
-        var units: [UInt16] = []
-        units.reserveCapacity(body.count / 2)
-        var index = body.startIndex
-        while index < body.endIndex {
-            let a = UInt16(body[index]), b = UInt16(body[index + 1])
-            units.append(bigEndian ? a << 8 | b : b << 8 | a)
-            index += 2
-        }
+        let units = utf16Units(body, bigEndian: bigEndian)
         var scalars = String.UnicodeScalarView()
         var iterator = units.makeIterator()
         var parser = Unicode.UTF16.ForwardParser()
@@ -151,5 +144,18 @@ public enum TextDecoding {
                 return String(scalars)
             }
         }
+    }
+
+    /// Pairs bytes into UTF-16 code units in the given byte order (an even count is the caller's check).
+    static func utf16Units(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let a = UInt16(bytes[index]), b = UInt16(bytes[index + 1])
+            units.append(bigEndian ? a << 8 | b : b << 8 | a)
+            index += 2
+        }
+        return units
     }
 }
