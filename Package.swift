@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "archivist", targets: ["archivist"]),
         .library(name: "ArchivistKit", targets: ["ArchivistKit"]),
         .library(name: "Chronology", targets: ["Chronology"]),
+        .library(name: "ArchivistXML", targets: ["ArchivistXML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -18,11 +19,15 @@ let package = Package(
     targets: [
         .target(name: "Chronology"),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The only way into libxml2. No Foundation here: libxml2's ICU headers clash with Foundation's.
+        .target(name: "ArchivistXML", dependencies: ["CLibXML2"]),
         .target(
             name: "ArchivistKit",
             dependencies: [
                 "Chronology",
                 "CLibCrypto",
+                "ArchivistXML",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -112,7 +112,10 @@ public struct DateValue: Hashable, Sendable, Codable {
         let narrowed = qualifiers.contains(.early) || qualifiers.contains(.mid) || qualifiers.contains(.late)
         let open = earliest == nil || latest == nil
         if !narrowed && !open {
-            return DateValue.edtfPeriod(period.lowerBound, precision: precision) + suffix
+            let start = DateValue.edtfPeriod(period.lowerBound, precision: precision)
+            let end = DateValue.edtfPeriod(period.upperBound, precision: precision)
+            // A period spanning several units at its precision ("1934/1950") is an interval.
+            return start == end ? start + suffix : "\(start)\(suffix)/\(end)\(suffix)"
         }
         let start = earliest.map { narrowed ? $0.description : DateValue.edtfPeriod($0, precision: precision) } ?? ".."
         let end = latest.map { narrowed ? $0.description : DateValue.edtfPeriod($0, precision: precision) } ?? ".."

@@ -73,7 +73,8 @@ extension Archivist {
                 case .failed:
                     print("failed       \(file.path): \(file.error?.message ?? "")")
                 default:
-                    let docs = file.documents.map { "\($0.id) v\($0.version)" }.joined(separator: ", ")
+                    let named = file.documents.map { $0.status == .deletedAtSource ? "\($0.id) (deleted at source)" : "\($0.id) v\($0.version)" }
+                    let docs = named.count > 6 ? named.prefix(5).joined(separator: ", ") + " and \(named.count - 5) more" : named.joined(separator: ", ")
                     print("\(file.status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(file.path) -> \(docs)")
                     for warning in file.warnings where global.verbose {
                         print("             warning \(warning.code): \(warning.message)")

@@ -102,6 +102,8 @@ public final class Catalog: Sendable {
         /// For a payload file of a BagIt bag: the bag's digests, already checked against `bytes`,
         /// recorded as a fixity-check event of each version the file is.
         public var bag: BagFixity?
+        /// For an XML file checked against a schema: the outcome, logged as a `validation` event.
+        public var validation: SchemaValidationRecord?
 
         /// Creates a source file description.
         public init(
@@ -151,6 +153,10 @@ public final class Catalog: Sendable {
             var digestLogged = false
             for (index, document) in documents.enumerated() {
                 let identity = try resolveIdentity(db, document: document, file: file, index: index, count: documents.count)
+                if document.deletedAtSource {
+                    results.append(try recordDeletion(db, identity: identity.id, document: document, file: file, log: &log, at: now))
+                    continue
+                }
                 if let row = try Row.fetchOne(
                     db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? AND sha256 = ?"),
                     arguments: [identity.id, file.sha256])
@@ -164,12 +170,7 @@ public final class Catalog: Sendable {
                     continue
                 }
                 if !digestLogged {
-                    try OriginalRecord(sha256: file.sha256, size: file.bytes.count, content: file.bytes, storedAt: now)
-                        .insertIfAbsent(db)
-                    try log.append(
-                        .messageDigestCalculation, outcome: .success,
-                        detail: ["algorithm": "SHA-256", "digest": file.sha256, "source": file.sourcePath, "size": String(file.bytes.count)],
-                        at: now)
+                    try storeOriginal(db, file: file, log: &log, at: now)
                     digestLogged = true
                 }
                 let previous = try Row.fetchOne(
@@ -217,10 +218,49 @@ public final class Catalog: Sendable {
                         .fixityCheck, outcome: .success, detail: bag.eventDetail(catalogSHA256: file.sha256),
                         documentID: identity.id, versionID: versionID, at: now)
                 }
+                if let validation = file.validation {
+                    try log.append(
+                        .validation, outcome: validation.outcome, detail: validation.detail, documentID: identity.id, versionID: versionID,
+                        at: now)
+                }
                 results.append(Stored(documentID: identity.id, version: number, status: status))
             }
             return results
         }
+    }
+
+    /// Stores a file's original bytes (once per SHA-256) and logs their digest.
+    private func storeOriginal(_ db: Database, file: SourceFile, log: inout ProvenanceLog, at now: String) throws {
+        try OriginalRecord(sha256: file.sha256, size: file.bytes.count, content: file.bytes, storedAt: now).insertIfAbsent(db)
+        try log.append(
+            .messageDigestCalculation, outcome: .success,
+            detail: ["algorithm": "SHA-256", "digest": file.sha256, "source": file.sourcePath, "size": String(file.bytes.count)], at: now)
+    }
+
+    /// Logs a record the source reports deleted as a `deletion` event (once per identifier and
+    /// file content), keeping the file's bytes; nothing is removed.
+    private func recordDeletion(
+        _ db: Database, identity: String, document: ImportedDocument, file: SourceFile, log: inout ProvenanceLog, at now: String
+    ) throws -> Stored {
+        let logged = try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM event WHERE type = 'deletion' AND json_extract(detail, '$.identifier') = ?
+                               AND json_extract(detail, '$.sha256') = ?)
+                """,
+            arguments: [identity, file.sha256]) ?? false
+        let latest = try Int.fetchOne(db, sql: "SELECT max(number) FROM version WHERE document_id = ?", arguments: [identity])
+        let stored = Stored(documentID: identity, version: latest ?? 0, status: .deletedAtSource)
+        if logged { return stored }
+        try storeOriginal(db, file: file, log: &log, at: now)
+        var detail = [
+            "identifier": identity, "source": file.sourcePath, "sha256": file.sha256,
+            "note": "the source reports this record deleted; the catalog keeps every version",
+        ]
+        if let datestamp = document.fields["oai.datestamp"] { detail["datestamp"] = datestamp }
+        let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE id = ?)", arguments: [identity]) ?? false
+        try log.append(.deletion, outcome: .success, detail: detail, documentID: known ? identity : nil, at: now)
+        return stored
     }
 
     /// Records the digests a bag gives for a file whose bytes the catalog already holds at `stored`.
@@ -329,6 +369,8 @@ public enum IngestStatus: String, Sendable, Codable, CaseIterable {
     case newVersion = "new-version"
     /// Bytes the document already has; nothing changed.
     case unchanged
+    /// A record the source reports deleted (OAI-PMH): logged as a `deletion` event, nothing removed.
+    case deletedAtSource = "deleted-at-source"
     /// Not ingested; the reason is given.
     case failed
 }

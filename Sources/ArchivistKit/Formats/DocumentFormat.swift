@@ -61,19 +61,7 @@ extension DocumentFormat {
         switch self {
         case .wilsonCenterExport, .wilsonCenterPage: WilsonCenterImporter(layout: self)
         case .plainText: PlainTextImporter()
-        case .xml: UnsupportedXMLImporter()
+        case .xml: XMLImporter()
         }
-    }
-}
-
-/// Refuses XML until the libxml2-based importers exist, so XML is never catalogued as plain text.
-struct UnsupportedXMLImporter: DocumentImporter {
-    var name: String { "xml" }
-    var version: String { "0" }
-    func read(_ text: String, path: String) throws -> [ImportedDocument] {
-        throw ArchivistError(
-            code: "unsupported-format",
-            message: "\(path) is XML; the XML importers (TEI, EAD, OAI-PMH, MODS) are not built yet, so it was not ingested. Keep the file; ingest it again once XML import is available.",
-            path: path)
     }
 }

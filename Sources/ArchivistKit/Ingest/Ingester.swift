@@ -1,3 +1,4 @@
+import ArchivistXML
 import Foundation
 import Logging
 
@@ -9,6 +10,12 @@ public struct IngestOptions: Sendable {
     public var maximumFileSize: Int = 512 * 1024 * 1024
     /// Threads that digest a bag's files while validating it.
     public var bagThreads: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Size and depth limits for XML files.
+    public var xmlLimits = XMLLimits()
+    /// Check XML files against a schema (`xmlSchema`, else the dialect's shipped one) and log a `validation` event.
+    public var validateXML = false
+    /// The schema to check XML files against with `validateXML`.
+    public var xmlSchema: String?
 
     /// Default options.
     public init(encoding: TextEncoding = .automatic, maximumFileSize: Int = 512 * 1024 * 1024) {
@@ -190,11 +197,44 @@ public struct Ingester: Sendable {
                 result.documents = known.map { .init(id: $0.documentID, version: $0.version, status: .unchanged) }
                 return Prepared(file: file, result: result)
             }
-            let decoded = try TextDecoding.read(Array(bytes), as: options.encoding, path: file.sourcePath)
-            let format = DocumentFormat.detect(decoded.text)
+            let raw = Array(bytes)
+            let format: DocumentFormat
+            let importer: any DocumentImporter
+            var documents: [ImportedDocument]
+            let encoding: String
+            var validation: SchemaValidationRecord?
+            if XMLImporter.looksLikeXML(raw) {
+                // XML is parsed from its bytes: libxml2 reads the encoding the file declares.
+                let xml = XMLImporter(limits: options.xmlLimits)
+                let read = try xml.read(bytes: raw, path: file.sourcePath)
+                (format, importer, documents, encoding) = (.xml, xml, read.documents, read.encoding.lowercased())
+                if options.validateXML {
+                    let record = XMLSchemas.check(read.tree, dialect: read.dialect, schema: options.xmlSchema)
+                    validation = record
+                    if record.outcome != .success {
+                        let warning = ImportWarning(
+                            code: record.detail["result"] == "invalid" ? "xml-invalid" : "xml-not-validated",
+                            message: record.detail["messages"].map { "against \(record.detail["schema"] ?? "?"): \($0)" }
+                                ?? record.detail["message"] ?? "the schema could not be read")
+                        for index in documents.indices { documents[index].warnings.append(warning) }
+                    }
+                }
+            } else {
+                if file.sourcePath.lowercased().hasSuffix(".xml") {
+                    // Detection goes by content; a name that promises XML over content that is not is refused, not read as text.
+                    let start = String(decoding: raw.prefix(40), as: UTF8.self).map { $0.isASCII && !$0.isNewline ? $0 : " " }
+                    throw ArchivistError(
+                        code: "xml-malformed",
+                        message: "\(file.sourcePath) is named .xml but is not XML (it starts \"\(String(start))\"); it was not catalogued. If it is plain text, rename it; if it should be XML, the file is damaged.",
+                        path: file.sourcePath)
+                }
+                let decoded = try TextDecoding.read(raw, as: options.encoding, path: file.sourcePath)
+                format = DocumentFormat.detect(decoded.text)
+                importer = format.importer
+                documents = try importer.read(decoded.text, path: file.sourcePath)
+                encoding = decoded.encoding
+            }
             result.format = format.rawValue
-            let importer = format.importer
-            var documents = try importer.read(decoded.text, path: file.sourcePath)
             if let bag = file.bag {
                 for index in documents.indices { documents[index].fields.merge(bag.documentFields) { own, _ in own } }
             }
@@ -202,12 +242,13 @@ public struct Ingester: Sendable {
                 throw ArchivistError(code: "no-documents", message: "\(file.sourcePath) holds no document to catalogue.", path: file.sourcePath)
             }
             result.warnings = documents.flatMap(\.warnings)
-            let source = Catalog.SourceFile(
+            var source = Catalog.SourceFile(
                 sourcePath: file.sourcePath, originPath: file.originPath, sha256: sha256, bytes: bytes,
                 identityCandidates: file.identityCandidates, bag: file.bag)
+            source.validation = validation
             return Prepared(
                 file: file, result: result,
-                payload: Payload(documents: documents, source: source, format: format, encoding: decoded.encoding, importer: importer))
+                payload: Payload(documents: documents, source: source, format: format, encoding: encoding, importer: importer))
         } catch {
             return Prepared(file: file, result: result, failure: failure(from: error, file: file))
         }

@@ -31,6 +31,9 @@ public struct ImportedDocument: Sendable, Equatable {
     public var fields: [String: String]
     /// Defects noticed while reading; the raw text is kept and these are stored with the version.
     public var warnings: [ImportWarning]
+    /// True for a record the source reports as deleted (an OAI-PMH header with `status="deleted"`):
+    /// the catalog logs a `deletion` event for the identity and removes nothing.
+    public var deletedAtSource = false
 
     /// Creates an imported document.
     public init(

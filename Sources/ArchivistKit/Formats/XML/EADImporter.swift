@@ -1,0 +1,133 @@
+import ArchivistXML
+import Chronology
+
+/// EAD 2002 and EAD3 finding aids: the collection (`archdesc`) and one document per component
+/// (`c`, `c01` ... `c12`), each with its `unitid` chain, dates, repository and identity.
+enum EADImporter {
+    static let componentNames: [StaticString] = ["c", "c01", "c02", "c03", "c04", "c05", "c06", "c07", "c08", "c09", "c10", "c11", "c12"]
+
+    static func documents(_ ead: XMLElementRef, version: String) -> [ImportedDocument] {
+        let header = ead.child("eadheader") ?? ead.child("control")
+        let findingAidID = (header?.child("eadid") ?? header?.child("recordid"))?.text
+        guard let archdesc = ead.child("archdesc") else {
+            var document = XMLImporter.generic(ead)
+            document.warnings = [ImportWarning(code: "ead-no-archdesc", message: "the EAD file has no <archdesc>; catalogued by its text.")]
+            return [document]
+        }
+        let repository = archdesc.child("did")?.child("repository")?.text
+        var fields: [String: String] = [:]
+        if let repository, !repository.isEmpty { fields["reference.repository"] = repository }
+        if let history = history(header), !history.isEmpty { fields["history"] = history }
+        let collectionTitle = archdesc.child("did")?.child("unittitle")?.text
+            ?? header?.path("filedesc", "titlestmt", "titleproper")?.text ?? "Untitled finding aid"
+        let identity = findingAidID.map { "ead:" + $0 }
+        var collection = document(
+            archdesc, identity: identity, fallbackTitle: collectionTitle, chain: [], repository: repository, fields: fields)
+        collection.recordID = findingAidID
+        collection.fields["ead.level"] = archdesc.attribute("level") ?? "collection"
+        var documents = [collection]
+        let collectionUnitID = archdesc.child("did")?.child("unitid")?.text
+        let root: [String] = collectionUnitID.map { [$0] } ?? []
+        var index = 0
+        func walk(_ parent: XMLElementRef, chain: [String]) {
+            for component in parent.children where component.isNamed(anyOf: componentNames) {
+                index += 1
+                let unitID = component.child("did")?.child("unitid")?.text
+                let ownChain = chain + (unitID.map { [$0] } ?? [])
+                let componentID = component.attribute("id") ?? (ownChain.count > root.count ? ownChain.joined(separator: "/") : "c\(index)")
+                var item = document(
+                    component, identity: (identity ?? "ead") + "#" + componentID, fallbackTitle: "Component \(componentID) of \(collectionTitle)",
+                    chain: ownChain, repository: repository, fields: fields)
+                item.recordID = componentID
+                item.fields["ead.level"] = component.attribute("level") ?? "component"
+                item.fields["collection"] = collectionTitle
+                documents.append(item)
+                walk(component, chain: ownChain)
+            }
+        }
+        if let dsc = archdesc.child("dsc") { walk(dsc, chain: root) }
+        return documents
+    }
+
+    static func document(
+        _ unit: XMLElementRef, identity: String?, fallbackTitle: String, chain: [String], repository: String?, fields: [String: String]
+    ) -> ImportedDocument {
+        let did = unit.child("did")
+        var document = ImportedDocument(title: did?.child("unittitle")?.text.nonEmpty ?? fallbackTitle, body: "")
+        document.identity = identity
+        document.fields = fields
+        let unitIDs = chain.isEmpty ? (did?.children("unitid").map(\.text).filter { !$0.isEmpty } ?? []) : chain
+        let reference = ([repository].compactMap { $0 }.filter { !$0.isEmpty } + unitIDs)
+        if !reference.isEmpty {
+            document.sourceLine = reference.joined(separator: ", ")
+            document.fields["reference.unitid"] = unitIDs.joined(separator: " / ")
+        }
+        if let did, let date = date(did) {
+            document.date = date
+            document.dateText = date.text
+        }
+        let creators = did?.children("origination").map(\.text).filter { !$0.isEmpty } ?? []
+        if !creators.isEmpty { document.fields["creator"] = creators.joined(separator: "; ") }
+        if let language = did?.child("langmaterial")?.first("language") ?? unit.child("langmaterial")?.first("language") {
+            document.originalLanguage = language.text.nonEmpty ?? language.attribute("langcode")
+        }
+        // The unit's own description, not its components' (they are documents of their own).
+        let stop: (XMLElementRef) -> Bool = { $0.isNamed(anyOf: componentNames) || $0.isNamed("dsc") }
+        let parts = unit.children.filter { !stop($0) }.map { $0.text(blocks: XMLText.blocks) }.filter { !$0.isEmpty }
+        document.body = parts.joined(separator: "\n\n")
+        if document.body.isEmpty { document.body = document.title }
+        return document
+    }
+
+    /// `unitdate` (`@normal`, EAD3 `@standarddate`, `@notbefore`/`@notafter`) or EAD3 `unitdatestructured`.
+    static func date(_ did: XMLElementRef) -> DateValue? {
+        if let structured = did.child("unitdatestructured") {
+            let text = structured.text
+            if let single = structured.first("datesingle") {
+                if let standard = single.attribute("standarddate") { return XMLDates.interval(standard, text: single.text.nonEmpty ?? standard) }
+                if single.attribute("notbefore") != nil || single.attribute("notafter") != nil {
+                    return XMLDates.range(from: single.attribute("notbefore"), to: single.attribute("notafter"), text: single.text)
+                }
+            }
+            if let range = structured.first("daterange") {
+                let from = range.child("fromdate"), to = range.child("todate")
+                let start = from?.attribute("standarddate") ?? from?.attribute("notbefore") ?? from?.text
+                let end = to?.attribute("standarddate") ?? to?.attribute("notafter") ?? to?.text
+                if let value = XMLDates.range(from: start, to: end, text: text) { return value }
+            }
+        }
+        for unitdate in did.children("unitdate") {
+            let text = unitdate.text
+            if let normal = unitdate.attribute("normal") ?? unitdate.attribute("standarddate"),
+                let value = XMLDates.interval(normal, text: text.nonEmpty ?? normal)
+            {
+                return value
+            }
+            if unitdate.attribute("notbefore") != nil || unitdate.attribute("notafter") != nil {
+                return XMLDates.range(from: unitdate.attribute("notbefore"), to: unitdate.attribute("notafter"), text: text)
+            }
+            if let value = XMLDates.phrase(text) { return value }
+        }
+        return nil
+    }
+
+    /// EAD3 `maintenancehistory` (or EAD 2002 `revisiondesc`), one line per event.
+    static func history(_ header: XMLElementRef?) -> String? {
+        if let events = header?.child("maintenancehistory")?.children("maintenanceevent"), !events.isEmpty {
+            return events.map { event in
+                [event.child("eventtype")?.attribute("value") ?? event.child("eventtype")?.text, event.child("eventdatetime")?.text,
+                 event.child("agent")?.text, event.child("eventdescription")?.text]
+                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " | ")
+            }.joined(separator: "\n")
+        }
+        if let changes = header?.child("revisiondesc")?.children("change"), !changes.isEmpty {
+            return changes.map(\.text).joined(separator: "\n")
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The string, or nil when it is empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
