@@ -173,7 +173,12 @@ public struct XMLElementRef {
                 }
                 child = current.pointee.next
             } else if let up = stack.popLast() {
-                if let (blockNames, _) = blocks, blockNames.contains(String(cString: up.pointee.name)) { bytes.append(0x0A) }
+                if let (blockNames, _) = blocks, blockNames.contains(String(cString: up.pointee.name)) {
+                    bytes.append(0x0A)
+                } else if up.pointee.next?.pointee.type == XML_ELEMENT_NODE {
+                    // Two elements side by side (<part>University</part><part>Libraries</part>) are two words.
+                    bytes.append(0x20)
+                }
                 child = up.pointee.next
             } else {
                 return

@@ -44,7 +44,7 @@ struct GlobalOptions: ParsableArguments {
                 Output.printJSON(ErrorOutput(error: .init(code: error.code, message: error.message, path: error.path)))
             }
             Output.printError(error.description)
-            let usage: Set<String> = ["unknown-document", "unknown-version", "bad-query", "single-version"]
+            let usage: Set<String> = ["unknown-document", "unknown-version", "bad-query", "single-version", "schema-missing"]
             throw ExitCode(usage.contains(error.code) ? 64 : 1)
         }
     }

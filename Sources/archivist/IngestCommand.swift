@@ -12,10 +12,15 @@ extension Archivist {
             discussion: """
                 Folders are read recursively; hidden files are skipped and symbolic links refused. The \
                 format is detected from the content: Wilson Center Digital Archive records (PDF export or \
-                web page), plain text; XML is refused until its importers exist. Each file is stored in \
+                web page), XML (TEI and teiCorpus, FRUS volumes, EAD 2002 and EAD3 finding aids with their \
+                components, OAI-PMH ListRecords/GetRecord, MODS; other XML as generic documents with a \
+                warning), plain text. XML declaring entities is refused, and no DTD, XInclude or URL is \
+                ever loaded. A multi-record file gives one document per record; an OAI-PMH record marked \
+                deleted is logged as a deletion and removes nothing. Each file is stored in \
                 its own transaction and ends as new, new-version, unchanged or failed (with the reason). \
-                A Wilson Center record's identity is wcda:<record id>; any other file's is its path \
-                relative to the folder given. Exit status 1 when any file failed; every other file is \
+                A Wilson Center record's identity is wcda:<record id>; TEI tei:<idno>, EAD ead:<eadid or \
+                recordid>[#component], MODS mods:<recordIdentifier>, OAI-PMH its header identifier; any \
+                other file's is its path relative to the folder given. Exit status 1 when any file failed; every other file is \
                 still ingested.
                 A BagIt bag (a folder holding bagit.txt, given or found inside a folder) is validated first, \
                 as by `archivist bag validate`. An invalid bag is not ingested at all and counts as one \
@@ -29,10 +34,22 @@ extension Archivist {
         @Option(help: ArgumentHelp("How to decode text: auto (UTF-8, or UTF-16 with a byte-order mark), utf-8, windows-1251, windows-1252, iso-8859-1.", valueName: "name"))
         var encoding: TextEncoding = .automatic
 
+        @Flag(name: .customLong("validate"), help: "Check XML files against a schema (--schema, else the dialect's shipped one) and log a validation event; an invalid file is still ingested, with a warning.")
+        var validateXML = false
+
+        @Option(help: ArgumentHelp("The schema for --validate: .xsd or .rng.", valueName: "path"))
+        var schema: String?
+
+        @Option(help: ArgumentHelp("The largest XML file parsed, in bytes (default 268435456, 256 MiB).", valueName: "bytes"))
+        var xmlMaxBytes: Int?
+
         @Argument(help: ArgumentHelp("Files or folders to ingest.", valueName: "path"))
         var paths: [String] = ["ingest"]
 
         func validate() throws {
+            if schema != nil && !validateXML { throw ValidationError("--schema is used with --validate.") }
+            if let schema, !FileManager.default.fileExists(atPath: schema) { throw ValidationError("the schema \(schema) does not exist.") }
+            if let xmlMaxBytes, xmlMaxBytes < 1 { throw ValidationError("--xml-max-bytes must be positive.") }
             if paths == ["ingest"] && !FileManager.default.fileExists(atPath: "ingest") {
                 throw ValidationError("there is no ingest/ folder here; give the files or folders to ingest, or run from the folder that holds ingest/.")
             }
@@ -41,8 +58,11 @@ extension Archivist {
         func run() throws {
             let catalog = try global.openCatalog()
             let progress = Progress(enabled: !global.quiet)
-            let ingester = Ingester(
-                catalog: catalog, options: IngestOptions(encoding: encoding), logger: global.logger("archivist.ingest"))
+            var options = IngestOptions(encoding: encoding)
+            options.validateXML = validateXML
+            options.xmlSchema = schema
+            if let xmlMaxBytes { options.xmlLimits.maximumBytes = xmlMaxBytes }
+            let ingester = Ingester(catalog: catalog, options: options, logger: global.logger("archivist.ingest"))
             let report = ingester.ingest(paths) { done, total, path in
                 if total >= 20 { progress.update(done: done, total: total, item: path) }
             }

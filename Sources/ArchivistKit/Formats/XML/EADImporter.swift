@@ -45,7 +45,7 @@ enum EADImporter {
                 walk(component, chain: ownChain)
             }
         }
-        if let dsc = archdesc.child("dsc") { walk(dsc, chain: root) }
+        for dsc in archdesc.children("dsc") { walk(dsc, chain: root) }
         return documents
     }
 
@@ -91,6 +91,7 @@ enum EADImporter {
             }
             if let range = structured.first("daterange") {
                 let from = range.child("fromdate"), to = range.child("todate")
+                let text = [from?.text, to?.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "-")
                 let start = from?.attribute("standarddate") ?? from?.attribute("notbefore") ?? from?.text
                 let end = to?.attribute("standarddate") ?? to?.attribute("notafter") ?? to?.text
                 if let value = XMLDates.range(from: start, to: end, text: text) { return value }
