@@ -43,6 +43,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"]),
+        .testTarget(name: "ArchivistXMLTests", dependencies: ["ArchivistXML"]),
         .testTarget(
             name: "ArchivistKitTests",
             dependencies: ["ArchivistKit", "Chronology", .product(name: "GRDB", package: "GRDB.swift")]

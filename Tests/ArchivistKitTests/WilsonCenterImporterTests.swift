@@ -125,11 +125,12 @@ struct WilsonCenterImporterTests {
         #expect(document.identity == nil)
     }
 
-    @Test("XML is detected by content and refused until its importers exist")
-    func xmlRefused() {
-        let text = "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"/>"
+    @Test("XML is detected by content and read by the XML importer, whose text path re-declares the encoding")
+    func xmlDetected() throws {
+        let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><p>Núñez</p></text></TEI>"
         #expect(DocumentFormat.detect(text) == .xml)
-        let error = #expect(throws: ArchivistError.self) { try DocumentFormat.xml.importer.read(text, path: "t.xml") }
-        #expect(error?.code == "unsupported-format")
+        let documents = try DocumentFormat.xml.importer.read(text, path: "t.xml")
+        #expect(documents.first?.body == "Núñez")
+        #expect(documents.first?.fields["xml.dialect"] == "tei")
     }
 }

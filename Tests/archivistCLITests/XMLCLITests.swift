@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@Suite("archivist on hostile and real XML, and archivist validate")
+struct XMLCLITests {
+    /// What each vector of shared/corpus/xml/hostile must give (its README): the error code, or nil to be imported.
+    static let vectors: [String: String?] = [
+        "01-xxe-file.xml": "xml-entity-declaration", "02-xxe-parameter-entity.xml": "xml-entity-declaration",
+        "03-xxe-http.xml": "xml-entity-declaration", "04-external-dtd.xml": nil, "05-billion-laughs.xml": "xml-entity-declaration",
+        "06-quadratic-blowup.xml": "xml-entity-declaration", "07-deep-nesting.xml": "xml-too-deep", "08-invalid-utf8.xml": "xml-encoding",
+        "09-utf16le-bom-valid.xml": nil, "10-encoding-mismatch.xml": "xml-encoding", "11-xinclude-file.xml": nil,
+        "12-cyclic-entity.xml": "xml-entity-declaration",
+    ]
+
+    @Test("each hostile vector gives its README's outcome: refused with the named reason, or imported; nothing leaks")
+    func hostileOutcomes() throws {
+        guard let corpus = CLIRunner.corpus else {
+            print("SKIPPED: the shared corpus is absent (set ARCHIVIST_CORPUS); hostile XML vectors not run")
+            return
+        }
+        let scratch = try Scratch()
+        let result = try CLIRunner.run(["ingest", corpus + "/xml/hostile", "--json"], in: scratch.path)
+        let files = try #require((result.json as? [String: Any])?["files"] as? [[String: Any]])
+        for (name, code) in Self.vectors {
+            let file = try #require(files.first { $0["path"] as? String == name }, "\(name)")
+            let error = (file["error"] as? [String: Any])?["code"] as? String
+            #expect(error == code, "\(name): \(file)")
+        }
+        let show = try CLIRunner.run(["show", "09-utf16le-bom-valid.xml"], in: scratch.path)
+        // The same text as the UTF-8 transcoding of the file: title and body, Cyrillic, CJK and accents.
+        #expect(show.stdout.contains("Title:      Письмо — 信札 été"), "\(show.stdout)")
+        #expect(show.stdout.contains("UTF-16LE with BOM: Москва 1949"))
+        let everything = try CLIRunner.run(["search", "root"], in: scratch.path)
+        #expect(!everything.stdout.contains("root:x:0:0"))
+        let include = try CLIRunner.run(["show", "11-xinclude-file.xml"], in: scratch.path)
+        #expect(!include.stdout.contains("root:x:0"))
+    }
+
+    @Test("refusing the blow-up vectors reads no local file, opens no network connection, and peaks under 200 MB of RSS")
+    func hostileResources() throws {
+        guard let corpus = CLIRunner.corpus else {
+            print("SKIPPED: the shared corpus is absent (set ARCHIVIST_CORPUS); hostile XML vectors not run")
+            return
+        }
+        let scratch = try Scratch()
+        let schema = try scratch.write("any.xsd", #"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="r"/></xs:schema>"#)
+        for name in Self.vectors.keys.sorted() {
+            // `validate` parses exactly as ingest does and touches no catalog, so every file the
+            // process opens is the binary's own, the vector's or the schema's.
+            let trace = scratch.path + "/\(name).strace"
+            let run = try CLIRunner.shell([
+                "strace", "-f", "-qq", "-e", "trace=openat,open,connect,socket", "-o", trace,
+                "/usr/bin/time", "-f", "maxrss_kb=%M", CLIRunner.binary, "validate", corpus + "/xml/hostile/" + name, "--schema", schema,
+            ])
+            guard let traced = try? String(contentsOfFile: trace, encoding: .utf8), !traced.isEmpty else {
+                print("SKIPPED: strace cannot trace here (\(run.output.prefix(200))); resource checks not run")
+                return
+            }
+            for secret in ["/etc/passwd", "/etc/hostname", "/etc/shadow"] {
+                #expect(!traced.contains("\"\(secret)\""), "\(name) opened \(secret)")
+            }
+            #expect(!traced.contains("AF_INET"), "\(name) opened a network socket")
+            let rss = run.output.split(separator: "\n").compactMap { $0.hasPrefix("maxrss_kb=") ? Int($0.dropFirst(10)) : nil }.last
+            let kilobytes = try #require(rss, "\(name): \(run.output)")
+            #expect(kilobytes < 200 * 1024, "\(name) peaked at \(kilobytes) KB")
+        }
+    }
+
+    @Test("validate: exit 0 valid, 1 invalid, 64 with no schema; --json matches its schema")
+    func validateCommand() throws {
+        let scratch = try Scratch()
+        try scratch.write("good.xml", "<r><a>4</a></r>")
+        try scratch.write("bad.xml", "<r><a>four</a></r>")
+        try scratch.write("r.xsd", """
+            <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+              <xs:element name="r"><xs:complexType><xs:sequence><xs:element name="a" type="xs:int"/></xs:sequence></xs:complexType></xs:element>
+            </xs:schema>
+            """)
+        let good = try CLIRunner.run(["validate", "good.xml", "--schema", "r.xsd", "--json"], in: scratch.path)
+        #expect(good.status == 0)
+        try expectValid(good.stdout, "validate")
+        let bad = try CLIRunner.run(["validate", "bad.xml", "--schema", "r.xsd"], in: scratch.path)
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("INVALID") && bad.stdout.contains("line 1:"))
+        let none = try CLIRunner.run(["validate", "good.xml", "--json"], in: scratch.path)
+        #expect(none.status == 64)
+        try expectValid(none.stdout, "validate")
+        #expect(try CLIRunner.run(["validate", "good.xml", "--schema", "missing.xsd"], in: scratch.path).status == 64)
+        if let corpus = CLIRunner.corpus {
+            // The shipped EAD3 schema is found without --schema.
+            let ead3 = try CLIRunner.run(["validate", corpus + "/xml/ead/ead3/mc00019.xml"], in: CLIRunner.packageRoot.path)
+            #expect(ead3.status == 0, "\(ead3.stdout)")
+        }
+        let ingest = try CLIRunner.run(["ingest", "good.xml", "bad.xml", "--validate", "--schema", "r.xsd", "--json"], in: scratch.path)
+        #expect(ingest.status == 0)
+        try expectValid(ingest.stdout, "ingest")
+        let history = try CLIRunner.run(["history", "bad.xml"], in: scratch.path)
+        #expect(history.stdout.contains("validation (warning)"))
+    }
+}
