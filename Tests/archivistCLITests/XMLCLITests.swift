@@ -98,3 +98,22 @@ struct XMLCLITests {
         #expect(history.stdout.contains("validation (warning)"))
     }
 }
+
+@Suite("archivist inspect")
+struct InspectCLITests {
+    @Test("inspect lists what files hold without creating or touching a catalog; --json matches its schema")
+    func inspect() throws {
+        let scratch = try Scratch()
+        try scratch.copySample()
+        try scratch.write("ingest/bad.xml", #"<!DOCTYPE r [<!ENTITY a "x">]><r>&a;</r>"#)
+        let result = try CLIRunner.run(["inspect", "ingest", "--json"], in: scratch.path)
+        #expect(result.status == 1)
+        try expectValid(result.stdout, "inspect")
+        let files = try #require(result.json as? [[String: Any]])
+        #expect(files.count == 8)
+        #expect(files.contains { ($0["error"] as? [String: Any])?["code"] as? String == "xml-entity-declaration" })
+        let telegram = try #require(files.first { $0["path"] as? String == "wcda-telegram-1949-export.txt" })
+        #expect((telegram["documents"] as? [[String: Any]])?.first?["identity"] as? String == "wcda:900104")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/catalog.sqlite"))
+    }
+}

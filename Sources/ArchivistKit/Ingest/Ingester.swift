@@ -91,7 +91,7 @@ public struct Ingester: Sendable {
             reports.append(report)
             try catalog.recordBagValidation(report, sourcePath: bag.sourcePath, originPath: bag.originPath)
         } catch {
-            let failure = failure(from: error, file: bag)
+            let failure = Self.failure(from: error, file: bag)
             failed.error = FailureReason(code: failure.code, message: failure.message)
             results.append(failed)
             return []
@@ -182,6 +182,25 @@ public struct Ingester: Sendable {
 
     /// Reads, hashes, decodes and imports one file; writes nothing.
     func prepare(_ file: FoundFile) -> Prepared {
+        Self.prepare(file, options: options, catalog: catalog)
+    }
+
+    /// Reads files as ingest would (walk, read, hash, decode, detect, parse, extract) and returns
+    /// what they hold, without touching the catalog: nothing is stored or logged. A bag's payload
+    /// files are read without validating the bag.
+    public static func inspect(_ paths: [String], options: IngestOptions = IngestOptions()) -> [InspectedFile] {
+        let found = FileWalker.files(under: paths).flatMap { $0.isBag ? FileWalker.payload(of: $0) : [$0] }
+        return found.map { file in
+            let prepared = prepare(file, options: options, catalog: nil)
+            return InspectedFile(
+                path: file.sourcePath, format: prepared.result.format, sha256: prepared.result.sha256, size: prepared.result.size,
+                documents: prepared.payload?.documents.map(InspectedFile.Document.init) ?? [],
+                error: prepared.failure.map { FailureReason(code: $0.code, message: $0.message) })
+        }
+    }
+
+    /// Reads one file; consults `catalog` (when given) to skip bytes already ingested from the same path.
+    static func prepare(_ file: FoundFile, options: IngestOptions, catalog: Catalog?) -> Prepared {
         var result = FileResult(
             path: file.sourcePath, origin: file.originPath, status: .failed, documents: [], warnings: [])
         do {
@@ -191,7 +210,7 @@ public struct Ingester: Sendable {
             let sha256 = SHA256Digest.hex(bytes)
             result.sha256 = sha256
             if let bag = file.bag { try Self.crossCheck(bag, bytes: bytes, sha256: sha256, shownAs: file.sourcePath) }
-            let known = try catalog.alreadyIngested(originPath: file.originPath, sha256: sha256)
+            let known = try catalog?.alreadyIngested(originPath: file.originPath, sha256: sha256) ?? []
             if !known.isEmpty {
                 result.status = .unchanged
                 result.documents = known.map { .init(id: $0.documentID, version: $0.version, status: .unchanged) }
@@ -250,7 +269,7 @@ public struct Ingester: Sendable {
                 file: file, result: result,
                 payload: Payload(documents: documents, source: source, format: format, encoding: encoding, importer: importer))
         } catch {
-            return Prepared(file: file, result: result, failure: failure(from: error, file: file))
+            return Prepared(file: file, result: result, failure: Self.failure(from: error, file: file))
         }
     }
 
@@ -263,7 +282,7 @@ public struct Ingester: Sendable {
                 try catalog.recordBagFixity(
                     bag, sha256: sha256, stored: result.documents.map { .init(documentID: $0.id, version: $0.version, status: .unchanged) })
             } catch {
-                failure = self.failure(from: error, file: prepared.file)
+                failure = Self.failure(from: error, file: prepared.file)
             }
         }
         if let payload = prepared.payload {
@@ -275,7 +294,7 @@ public struct Ingester: Sendable {
                 let statuses = Set(stored.map(\.status))
                 result.status = statuses.contains(.new) ? .new : statuses.contains(.newVersion) ? .newVersion : .unchanged
             } catch {
-                failure = self.failure(from: error, file: prepared.file)
+                failure = Self.failure(from: error, file: prepared.file)
             }
         }
         if let failure {
@@ -291,7 +310,7 @@ public struct Ingester: Sendable {
         return result
     }
 
-    func failure(from error: Error, file: FoundFile) -> ArchivistError {
+    static func failure(from error: Error, file: FoundFile) -> ArchivistError {
         (error as? ArchivistError)
             ?? ArchivistError(
                 code: "catalog-write-failed",

@@ -127,7 +127,7 @@ public struct XMLImporter: DocumentImporter {
             advice = "the file is not well-formed XML; repair it (xmllint --noout shows where) and ingest again."
         }
         return ArchivistError(
-            code: error.kind.rawValue, message: "\(path) was refused: \(error.description). \(advice)", path: path, cause: error.detail)
+            code: error.kind.rawValue, message: "\(path) was refused: \(error.description). \(advice)", path: path)
     }
 }
 

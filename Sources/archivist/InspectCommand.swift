@@ -1,0 +1,49 @@
+import ArgumentParser
+import ArchivistKit
+import Foundation
+
+extension Archivist {
+    struct Inspect: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "inspect",
+            abstract: "Show what files hold, read as ingest would, without a catalog: nothing is stored or logged.",
+            discussion: """
+                Each file is read, hashed, decoded, detected and imported exactly as `ingest` does, and its \
+                documents are listed (identity, title, date, reference, translator, warnings), or the reason \
+                it would be refused. A bag's payload files are read without validating the bag. \
+                Exit status 1 when any file would be refused.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("How to decode text (as for ingest).", valueName: "name"))
+        var encoding: TextEncoding = .automatic
+
+        @Argument(help: ArgumentHelp("Files or folders.", valueName: "path"))
+        var paths: [String]
+
+        func run() throws {
+            LoggingBootstrap.once()
+            let files = Ingester.inspect(paths, options: IngestOptions(encoding: encoding))
+            if global.json {
+                Output.printJSON(files)
+            } else if !global.quiet {
+                for file in files {
+                    if let error = file.error {
+                        print("refused  \(file.path): \(error.message)")
+                        continue
+                    }
+                    print("\(file.format ?? "?")  \(file.path): \(file.documents.count) document(s)")
+                    for document in file.documents.prefix(global.verbose ? Int.max : 10) {
+                        let identity = document.identity ?? "(identity from the path)"
+                        let date = document.date.map { " [\($0)]" } ?? ""
+                        print("    \(identity)\(date)  \(document.title)\(document.deletedAtSource ? "  (deleted at source)" : "")")
+                        for warning in document.warnings { print("        warning \(warning.code): \(warning.message)") }
+                    }
+                    if file.documents.count > 10 && !global.verbose { print("    ... and \(file.documents.count - 10) more (--verbose lists all)") }
+                }
+            }
+            if files.contains(where: { $0.error != nil }) { throw ExitCode(1) }
+        }
+    }
+}
