@@ -119,21 +119,28 @@ public struct XMLElementRef {
 
     /// All text inside the element, whitespace runs collapsed to one space, trimmed.
     public var text: String {
-        var bytes: [UInt8] = []
-        appendText(to: &bytes, blocks: nil)
-        return Self.collapse(bytes)
+        var writer = TextWriter()
+        write(into: &writer, blocks: nil, skip: nil)
+        return writer.string
     }
 
     /// The text with a paragraph break (a blank line) around every element named in `blocks`,
     /// whitespace inside paragraphs collapsed; elements named in `skip` are left out.
     public func text(blocks: Set<String>, skip: Set<String> = []) -> String {
-        var bytes: [UInt8] = []
-        appendText(to: &bytes, blocks: (blocks, skip))
-        return bytes.split(separator: 0x0A, omittingEmptySubsequences: true).map { Self.collapse(Array($0)) }
-            .filter { !$0.isEmpty }.joined(separator: "\n\n")
+        text(blocks: XMLNameSet(blocks), skip: skip.isEmpty ? nil : XMLNameSet(skip))
     }
 
-    private func appendText(to bytes: inout [UInt8], blocks: (Set<String>, Set<String>)?) {
+    /// The same, with the names in sets made once (a format's block names), whose interned
+    /// pointers the tree looks up once.
+    public func text(blocks: XMLNameSet, skip: XMLNameSet? = nil) -> String {
+        var writer = TextWriter()
+        write(into: &writer, blocks: tree.internedNames(blocks), skip: skip.map { tree.internedNames($0) })
+        return writer.string
+    }
+
+    /// Walks the subtree once, writing text nodes through the writer. Element names are compared
+    /// as libxml2's interned name pointers, so no string is made per element.
+    private func write(into writer: inout TextWriter, blocks: Set<UnsafePointer<UInt8>>?, skip: Set<UnsafePointer<UInt8>>?) {
         var stack: [xmlNodePtr] = []
         var child = node.pointee.children
         while true {
@@ -141,29 +148,13 @@ public struct XMLElementRef {
                 switch current.pointee.type {
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                     if let content = current.pointee.content {
-                        var count = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
-                        var pointer = content
-                        // Line breaks inside text are whitespace; paragraph breaks come from elements only.
-                        while count > 0 {
-                            let byte = pointer.pointee
-                            bytes.append(byte == 0x0A ? 0x20 : byte)
-                            pointer += 1
-                            count -= 1
-                        }
+                        writer.write(content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
                     }
                 case XML_ELEMENT_NODE:
-                    if let (blockNames, skipNames) = blocks {
-                        let name = String(cString: current.pointee.name)
-                        if skipNames.contains(name) { break }
-                        if blockNames.contains(name) { bytes.append(0x0A) }
-                        if let first = current.pointee.children {
-                            stack.append(current)
-                            child = first
-                            continue
-                        }
-                        if blockNames.contains(name) { bytes.append(0x0A) }
-                    } else if let first = current.pointee.children {
-                        // Inline markup adds no space: "(<persName>Caffery</persName>)" reads "(Caffery)".
+                    let name = current.pointee.name!
+                    if skip?.contains(name) == true { break }
+                    if blocks?.contains(name) == true { writer.breakParagraph() }
+                    if let first = current.pointee.children {
                         stack.append(current)
                         child = first
                         continue
@@ -173,34 +164,17 @@ public struct XMLElementRef {
                 }
                 child = current.pointee.next
             } else if let up = stack.popLast() {
-                if let (blockNames, _) = blocks, blockNames.contains(String(cString: up.pointee.name)) {
-                    bytes.append(0x0A)
+                if blocks?.contains(up.pointee.name) == true {
+                    writer.breakParagraph()
                 } else if up.pointee.next?.pointee.type == XML_ELEMENT_NODE {
                     // Two elements side by side (<part>University</part><part>Libraries</part>) are two words.
-                    bytes.append(0x20)
+                    writer.breakWord()
                 }
                 child = up.pointee.next
             } else {
                 return
             }
         }
-    }
-
-    /// Collapses runs of ASCII whitespace to one space and trims the ends.
-    static func collapse(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for byte in bytes {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The depth of the deepest element below this one (1 for a leaf), counting no further than `limit + 1`.
@@ -218,4 +192,58 @@ public struct XMLElementRef {
         }
         return deepest
     }
+}
+
+/// A set of element names, made once and reused (its identity keys the tree's lookups).
+public final class XMLNameSet: Sendable {
+    /// The names.
+    public let names: Set<String>
+
+    /// Creates a set.
+    public init(_ names: Set<String>) { self.names = names }
+}
+
+/// Builds text in one pass: whitespace runs become one space, paragraph breaks a blank line,
+/// nothing at either end.
+struct TextWriter {
+    private var bytes: [UInt8] = []
+    private var pendingSpace = false
+    private var pendingBreak = false
+
+    mutating func write(_ pointer: UnsafePointer<UInt8>, count: Int) {
+        var index = 0
+        while index < count {
+            // Skip a whitespace run, then copy the word run after it in one append.
+            while index < count && Self.isSpace(pointer[index]) {
+                pendingSpace = true
+                index += 1
+            }
+            guard index < count else { return }
+            var end = index
+            while end < count && !Self.isSpace(pointer[end]) { end += 1 }
+            if !bytes.isEmpty {
+                if pendingBreak {
+                    bytes.append(0x0A)
+                    bytes.append(0x0A)
+                } else if pendingSpace {
+                    bytes.append(0x20)
+                }
+            }
+            pendingBreak = false
+            pendingSpace = false
+            bytes.append(contentsOf: UnsafeBufferPointer(start: pointer + index, count: end - index))
+            index = end
+        }
+    }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    mutating func breakParagraph() { pendingBreak = true }
+
+    mutating func breakWord() { pendingSpace = true }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

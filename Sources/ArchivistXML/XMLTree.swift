@@ -16,8 +16,9 @@ import Darwin
 /// views into it, valid while the tree lives.
 public final class XMLTree {
     let document: xmlDocPtr
-    /// The root element.
-    public private(set) var root: XMLElementRef!
+    /// The root element (made on demand: a stored view would keep the tree alive forever).
+    public var root: XMLElementRef { XMLElementRef(node: rootNode, tree: self) }
+    private var rootNode: xmlNodePtr!
     /// The encoding the document declared or libxml2 detected (`UTF-8`, `UTF-16`, `ISO-8859-1`, ...).
     public let encoding: String?
     /// The system identifier of the document type declaration, when there is one (never loaded).
@@ -58,12 +59,29 @@ public final class XMLTree {
         guard let rootNode = xmlDocGetRootElement(document) else {
             throw XMLParseError(kind: .malformed, detail: "the document has no root element")
         }
-        tree.root = XMLElementRef(node: rootNode, tree: tree)
-        if tree.root.depth(limit: limits.maximumDepth) > limits.maximumDepth {
+        tree.rootNode = rootNode
+        // libxml2 itself refuses more than 256 levels (without XML_PARSE_HUGE); a lower limit is checked here.
+        if limits.maximumDepth < 256 && tree.root.depth(limit: limits.maximumDepth) > limits.maximumDepth {
             throw XMLParseError(kind: .tooDeep, detail: "elements are nested more than \(limits.maximumDepth) deep")
         }
         return tree
     }
+
+    /// The pointers libxml2 interned for `names` in this document (names absent from it are left out).
+    func internedNames(_ names: XMLNameSet) -> Set<UnsafePointer<UInt8>> {
+        if let cached = internedCache[ObjectIdentifier(names)] { return cached.pointers }
+        var pointers = Set<UnsafePointer<UInt8>>()
+        if let dictionary = document.pointee.dict {
+            for name in names.names {
+                if let pointer = xmlDictExists(dictionary, name, -1) { pointers.insert(pointer) }
+            }
+        }
+        internedCache[ObjectIdentifier(names)] = (names, pointers)
+        return pointers
+    }
+
+    /// Interned pointers by name set; the set is kept so that its identity stays unique.
+    private var internedCache: [ObjectIdentifier: (set: XMLNameSet, pointers: Set<UnsafePointer<UInt8>>)] = [:]
 
     /// Installs, once, the resource loader that refuses network URLs for schemas and documents.
     private static let installLoader: Void = archivist_install_loader()

@@ -72,8 +72,13 @@ enum LoggingBootstrap {
         // Glibc module does not export, so it is looked up by name; elsewhere this does nothing.
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
         if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
-            let mTrimThreshold: Int32 = -1
-            _ = unsafeBitCast(symbol, to: Mallopt.self)(mTrimThreshold, 256 << 20)
+            let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+            let mTrimThreshold: Int32 = -1, mMmapThreshold: Int32 = -3
+            _ = mallopt(mTrimThreshold, 256 << 20)
+            // Fixing the trim threshold also freezes glibc's adaptive mmap threshold at 128 KiB, so
+            // every larger block (an XML tree's text, a file's bytes) would be mapped and zeroed
+            // afresh; serve blocks up to 32 MiB from the heap instead.
+            _ = mallopt(mMmapThreshold, 32 << 20)
         }
     }
 }

@@ -24,26 +24,33 @@ extension Archivist {
 
         func run() throws {
             LoggingBootstrap.once()
-            let files = Ingester.inspect(paths, options: IngestOptions(encoding: encoding))
-            if global.json {
-                Output.printJSON(files)
-            } else if !global.quiet {
-                for file in files {
-                    if let error = file.error {
-                        print("refused  \(file.path): \(error.message)")
-                        continue
-                    }
-                    print("\(file.format ?? "?")  \(file.path): \(file.documents.count) document(s)")
-                    for document in file.documents.prefix(global.verbose ? Int.max : 10) {
-                        let identity = document.identity ?? "(identity from the path)"
-                        let date = document.date.map { " [\($0)]" } ?? ""
-                        print("    \(identity)\(date)  \(document.title)\(document.deletedAtSource ? "  (deleted at source)" : "")")
-                        for warning in document.warnings { print("        warning \(warning.code): \(warning.message)") }
-                    }
-                    if file.documents.count > 10 && !global.verbose { print("    ... and \(file.documents.count - 10) more (--verbose lists all)") }
+            var collected: [InspectedFile] = []
+            var refused = false
+            Ingester.inspect(paths, options: IngestOptions(encoding: encoding)) { file in
+                refused = refused || file.error != nil
+                if global.json {
+                    collected.append(file)
+                } else if !global.quiet {
+                    printHuman(file)
                 }
             }
-            if files.contains(where: { $0.error != nil }) { throw ExitCode(1) }
+            if global.json { Output.printJSON(collected) }
+            if refused { throw ExitCode(1) }
+        }
+
+        func printHuman(_ file: InspectedFile) {
+            if let error = file.error {
+                print("refused  \(file.path): \(error.message)")
+                return
+            }
+            print("\(file.format ?? "?")  \(file.path): \(file.documents.count) document(s)")
+            for document in file.documents.prefix(global.verbose ? Int.max : 10) {
+                let identity = document.identity ?? "(identity from the path)"
+                let date = document.date.map { " [\($0)]" } ?? ""
+                print("    \(identity)\(date)  \(document.title)\(document.deletedAtSource ? "  (deleted at source)" : "")")
+                for warning in document.warnings { print("        warning \(warning.code): \(warning.message)") }
+            }
+            if file.documents.count > 10 && !global.verbose { print("    ... and \(file.documents.count - 10) more (--verbose lists all)") }
         }
     }
 }

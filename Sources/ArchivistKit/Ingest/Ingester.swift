@@ -189,13 +189,21 @@ public struct Ingester: Sendable {
     /// what they hold, without touching the catalog: nothing is stored or logged. A bag's payload
     /// files are read without validating the bag.
     public static func inspect(_ paths: [String], options: IngestOptions = IngestOptions()) -> [InspectedFile] {
+        var files: [InspectedFile] = []
+        inspect(paths, options: options) { files.append($0) }
+        return files
+    }
+
+    /// Streams ``inspect(_:options:)``: `each` gets every file as soon as it is read, so that a
+    /// large folder is never held in memory at once.
+    public static func inspect(_ paths: [String], options: IngestOptions = IngestOptions(), each: (InspectedFile) -> Void) {
         let found = FileWalker.files(under: paths).flatMap { $0.isBag ? FileWalker.payload(of: $0) : [$0] }
-        return found.map { file in
+        for file in found {
             let prepared = prepare(file, options: options, catalog: nil)
-            return InspectedFile(
+            each(InspectedFile(
                 path: file.sourcePath, format: prepared.result.format, sha256: prepared.result.sha256, size: prepared.result.size,
                 documents: prepared.payload?.documents.map(InspectedFile.Document.init) ?? [],
-                error: prepared.failure.map { FailureReason(code: $0.code, message: $0.message) })
+                error: prepared.failure.map { FailureReason(code: $0.code, message: $0.message) }))
         }
     }
 

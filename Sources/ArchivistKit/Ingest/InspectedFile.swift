@@ -16,7 +16,7 @@ public struct InspectedFile: Sendable, Codable, Equatable {
         public var sourceLine: String?
         /// The translator, as credited.
         public var translator: String?
-        /// Characters of text.
+        /// Bytes of text (UTF-8).
         public var textLength: Int
         /// Whether the source reports the record deleted.
         public var deletedAtSource: Bool
@@ -32,7 +32,7 @@ public struct InspectedFile: Sendable, Codable, Equatable {
             date = document.date?.edtf
             sourceLine = document.sourceLine
             translator = document.translator
-            textLength = document.body.count
+            textLength = document.body.utf8.count
             deletedAtSource = document.deletedAtSource
             fields = document.fields
             warnings = document.warnings

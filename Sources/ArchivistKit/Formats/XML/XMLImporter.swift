@@ -72,7 +72,7 @@ public struct XMLImporter: DocumentImporter {
         } catch let error as XMLParseError {
             throw Self.archivistError(error, path: path)
         }
-        let root = tree.root!
+        let root = tree.root
         let dialect: String
         var documents: [ImportedDocument]
         if root.isNamed("TEI") || root.isNamed("teiCorpus") {
@@ -133,9 +133,9 @@ public struct XMLImporter: DocumentImporter {
 
 /// The element names that start paragraphs in the text of the XML formats.
 enum XMLText {
-    static let blocks: Set<String> = [
+    static let blocks = XMLNameSet([
         "p", "ab", "head", "div", "div1", "div2", "div3", "lg", "l", "sp", "item", "list", "note", "opener", "closer", "dateline",
         "salute", "signed", "postscript", "quote", "table", "row", "titleStmt", "bibl", "lb", "pb", "scopecontent", "bioghist",
         "abstract", "unittitle", "unitdate", "odd", "arrangement", "did", "chronitem", "event", "description", "title",
-    ]
+    ])
 }

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Benchmark: XML import, in one run, on a generated 100 MB TEI corpus and on the largest EAD sample
+# (shared/corpus/xml/ead/ead3/ua015_010.xml, 0.76 MB and 3,923 components, copied 100 times):
+#   (a) reading, parsing and extraction alone (`archivist inspect`) against `xmllint --noout`
+#       (libxml2's own tool: parsing into a tree only) on the same files;
+#   (b) the whole ingest against bench/plain_loop.py, which stores each file and indexes its text
+#       in FTS5, one transaction per file.
+# Usage: bash bench/xml_bench.sh [MEGABYTES]   (installs libxml2-utils for xmllint when missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MB_TARGET="${1:-100}"
+OUT="bench/out/xml"
+CORPUS="${ARCHIVIST_CORPUS:-$(cd .. && pwd)/shared/corpus}"
+rm -rf "$OUT" && mkdir -p "$OUT"
+command -v xmllint >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils; }
+swift build -c release --product archivist >/dev/null
+BIN="$(swift build -c release --show-bin-path)/archivist"
+
+python3 bench/generate_tei.py "$OUT/tei" "$MB_TARGET"
+mkdir -p "$OUT/ead"
+for i in $(seq -w 1 100); do cp "$CORPUS/xml/ead/ead3/ua015_010.xml" "$OUT/ead/ua015_010-$i.xml"; done
+
+best() {  # best of 3 wall-clock times of a command, in seconds; exit status 0 or 1 accepted
+  python3 - "$@" <<'PY'
+import subprocess, sys, time
+times = []
+for _ in range(3):
+    t0 = time.perf_counter()
+    result = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times.append(time.perf_counter() - t0)
+    if result.returncode not in (0, 1):
+        sys.exit(f"{sys.argv[1:]} exited {result.returncode}")
+print(f"{min(times):.3f}")
+PY
+}
+once() {  # one wall-clock time (for runs that write a catalog)
+  python3 - "$@" <<'PY'
+import subprocess, sys, time
+t0 = time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+print(f"{time.perf_counter() - t0:.3f}")
+PY
+}
+
+rows=()
+for set in tei ead; do
+  files=$(find "$OUT/$set" -type f | wc -l)
+  bytes=$(find "$OUT/$set" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+  inspect=$(best "$BIN" inspect --quiet "$OUT/$set")
+  xmllint=$(best sh -c "xmllint --noout $OUT/$set/*.xml")
+  ingest=$(once "$BIN" ingest --quiet --catalog "$OUT/$set.sqlite" "$OUT/$set")
+  plain=$(python3 bench/plain_loop.py "$OUT/$set" "$OUT/$set-plain.sqlite" | awk '{print $2}')
+  documents=$("$BIN" list --json --catalog "$OUT/$set.sqlite" | python3 -c "import json,sys; print(len(json.load(sys.stdin)))")
+  rows+=("$set $files $bytes $documents $inspect $xmllint $ingest $plain")
+done
+
+python3 - "${rows[@]}" <<'PY'
+import sys
+print("XML import, release build, one process; (a) best of 3, (b) one run into a new catalog\n")
+print(f"{'set':30} {'step':34} {'seconds':>8} {'MB/s':>8}  against")
+for row in sys.argv[1:]:
+    name, files, size, docs, inspect, xmllint, ingest, plain = row.split()
+    files, size, docs = int(files), int(size), int(docs)
+    inspect, xmllint, ingest, plain = map(float, (inspect, xmllint, ingest, plain))
+    mb = size / 1e6
+    label = f"{name}: {files:,} files, {mb:,.0f} MB"
+    print(f"{label:30} {'(a) archivist inspect':34} {inspect:8.3f} {mb/inspect:8.1f}  {xmllint/inspect:.2f}x xmllint's speed (target >= 0.5x)")
+    print(f"{'':30} {'    xmllint --noout':34} {xmllint:8.3f} {mb/xmllint:8.1f}")
+    print(f"{'':30} {'(b) archivist ingest':34} {ingest:8.3f} {mb/ingest:8.1f}  {plain/ingest:.2f}x the plain loop's speed (target >= 1x); {docs:,} documents")
+    print(f"{'':30} {'    plain loop (store + FTS5)':34} {plain:8.3f} {mb/plain:8.1f}")
+PY
