@@ -119,8 +119,8 @@ public struct XMLElementRef {
 
     /// All text inside the element, whitespace runs collapsed to one space, trimmed.
     public var text: String {
-        var writer = TextWriter()
-        write(into: &writer, blocks: nil, skip: nil)
+        let writer = TextWriter()
+        write(into: writer, blocks: nil, skip: nil)
         return writer.string
     }
 
@@ -133,14 +133,14 @@ public struct XMLElementRef {
     /// The same, with the names in sets made once (a format's block names), whose interned
     /// pointers the tree looks up once.
     public func text(blocks: XMLNameSet, skip: XMLNameSet? = nil) -> String {
-        var writer = TextWriter()
-        write(into: &writer, blocks: tree.internedNames(blocks), skip: skip.map { tree.internedNames($0) })
+        let writer = TextWriter()
+        write(into: writer, blocks: tree.internedNames(blocks), skip: skip.map { tree.internedNames($0) })
         return writer.string
     }
 
     /// Walks the subtree once, writing text nodes through the writer. Element names are compared
     /// as libxml2's interned name pointers, so no string is made per element.
-    private func write(into writer: inout TextWriter, blocks: Set<UnsafePointer<UInt8>>?, skip: Set<UnsafePointer<UInt8>>?) {
+    private func write(into writer: TextWriter, blocks: Set<UnsafePointer<UInt8>>?, skip: Set<UnsafePointer<UInt8>>?) {
         var stack: [xmlNodePtr] = []
         var child = node.pointee.children
         while true {
@@ -204,46 +204,70 @@ public final class XMLNameSet: Sendable {
 }
 
 /// Builds text in one pass: whitespace runs become one space, paragraph breaks a blank line,
-/// nothing at either end.
-struct TextWriter {
-    private var bytes: [UInt8] = []
+/// nothing at either end. Writes bytes through a raw buffer: text is most of an XML file, and
+/// per-byte array appends cost more than libxml2's whole parse.
+final class TextWriter {
+    private var buffer: UnsafeMutablePointer<UInt8>?
+    private var capacity = 0
+    private var count = 0
     private var pendingSpace = false
     private var pendingBreak = false
 
-    mutating func write(_ pointer: UnsafePointer<UInt8>, count: Int) {
-        var index = 0
-        while index < count {
-            // Skip a whitespace run, then copy the word run after it in one append.
-            while index < count && Self.isSpace(pointer[index]) {
+    deinit { buffer?.deallocate() }
+
+    /// Makes room for `extra` more bytes.
+    private func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let newCapacity = max(capacity * 2, count + extra, 256)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        if let buffer {
+            grown.update(from: buffer, count: count)
+            buffer.deallocate()
+        }
+        buffer = grown
+        capacity = newCapacity
+    }
+
+    func write(_ pointer: UnsafePointer<UInt8>, count length: Int) {
+        // Every space written stands for at least one whitespace byte read, but for the first
+        // separator, which may be a paragraph break of two bytes.
+        reserve(length + 2)
+        let start = buffer!
+        var out = start + count
+        var pendingSpace = self.pendingSpace
+        var pendingBreak = self.pendingBreak
+        for index in 0..<length {
+            let byte = pointer[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                 pendingSpace = true
-                index += 1
+                continue
             }
-            guard index < count else { return }
-            var end = index
-            while end < count && !Self.isSpace(pointer[end]) { end += 1 }
-            if !bytes.isEmpty {
+            if out != start {
                 if pendingBreak {
-                    bytes.append(0x0A)
-                    bytes.append(0x0A)
+                    out[0] = 0x0A
+                    out[1] = 0x0A
+                    out += 2
                 } else if pendingSpace {
-                    bytes.append(0x20)
+                    out[0] = 0x20
+                    out += 1
                 }
             }
             pendingBreak = false
             pendingSpace = false
-            bytes.append(contentsOf: UnsafeBufferPointer(start: pointer + index, count: end - index))
-            index = end
+            out[0] = byte
+            out += 1
         }
+        count = out - start
+        self.pendingSpace = pendingSpace
+        self.pendingBreak = pendingBreak
     }
 
-    @inline(__always)
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    func breakParagraph() { pendingBreak = true }
+
+    func breakWord() { pendingSpace = true }
+
+    var string: String {
+        guard let buffer else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: buffer, count: count), as: UTF8.self)
     }
-
-    mutating func breakParagraph() { pendingBreak = true }
-
-    mutating func breakWord() { pendingSpace = true }
-
-    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -224,16 +224,15 @@ public struct Ingester: Sendable {
                 result.documents = known.map { .init(id: $0.documentID, version: $0.version, status: .unchanged) }
                 return Prepared(file: file, result: result)
             }
-            let raw = Array(bytes)
             let format: DocumentFormat
             let importer: any DocumentImporter
             var documents: [ImportedDocument]
             let encoding: String
             var validation: SchemaValidationRecord?
-            if XMLImporter.looksLikeXML(raw) {
+            if XMLImporter.looksLikeXML(Array(bytes.prefix(512))) {
                 // XML is parsed from its bytes: libxml2 reads the encoding the file declares.
                 let xml = XMLImporter(limits: options.xmlLimits)
-                let read = try xml.read(bytes: raw, path: file.sourcePath)
+                let read = try xml.read(bytes: bytes, path: file.sourcePath)
                 (format, importer, documents, encoding) = (.xml, xml, read.documents, read.encoding.lowercased())
                 if options.validateXML {
                     let record = XMLSchemas.check(read.tree, dialect: read.dialect, schema: options.xmlSchema)
@@ -249,13 +248,13 @@ public struct Ingester: Sendable {
             } else {
                 if file.sourcePath.lowercased().hasSuffix(".xml") {
                     // Detection goes by content; a name that promises XML over content that is not is refused, not read as text.
-                    let start = String(decoding: raw.prefix(40), as: UTF8.self).map { $0.isASCII && !$0.isNewline ? $0 : " " }
+                    let start = String(decoding: bytes.prefix(40), as: UTF8.self).map { $0.isASCII && !$0.isNewline ? $0 : " " }
                     throw ArchivistError(
                         code: "xml-malformed",
                         message: "\(file.sourcePath) is named .xml but is not XML (it starts \"\(String(start))\"); it was not catalogued. If it is plain text, rename it; if it should be XML, the file is damaged.",
                         path: file.sourcePath)
                 }
-                let decoded = try TextDecoding.read(raw, as: options.encoding, path: file.sourcePath)
+                let decoded = try TextDecoding.read(Array(bytes), as: options.encoding, path: file.sourcePath)
                 format = DocumentFormat.detect(decoded.text)
                 importer = format.importer
                 documents = try importer.read(decoded.text, path: file.sourcePath)

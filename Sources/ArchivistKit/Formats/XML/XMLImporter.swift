@@ -65,7 +65,7 @@ public struct XMLImporter: DocumentImporter {
     }
 
     /// Parses and imports raw bytes.
-    public func read(bytes: [UInt8], path: String) throws -> Result {
+    public func read(bytes: some ContiguousBytes, path: String) throws -> Result {
         let tree: XMLTree
         do {
             tree = try bytes.withUnsafeBytes { buffer throws(XMLParseError) in try XMLTree.parse(buffer, limits: limits) }
