@@ -3,6 +3,12 @@
 // LIBXML_DOTTED_VERSION a macro; the entity-declaration guard is a SAX callback.
 #include <stdio.h>
 #include <string.h>
+// libxml2 here is built with ICU, and its encoding.h then includes ICU's headers, whose UErrorCode
+// clashes with Foundation's own ICU in any module that sees both. archivist never touches
+// xmlCharEncodingHandler's ICU members (the only declarations that depend on this), so the
+// headers are read without them; the library itself is unchanged.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>

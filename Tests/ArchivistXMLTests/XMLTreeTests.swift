@@ -29,7 +29,7 @@ struct XMLTreeTests {
             <text><body><p>First   paragraph
             goes on.</p><p>Second.</p><corp><part>State University</part><part>Libraries</part></corp></body></text></TEI>
             """)
-        let root = try #require(tree.root)
+        let root = tree.root
         #expect(root.name == "TEI" && root.isNamed("TEI"))
         #expect(root.namespace == "http://www.tei-c.org/ns/1.0")
         let title = try #require(root.path("teiHeader", "title"))

@@ -82,7 +82,6 @@ enum EADImporter {
     /// `unitdate` (`@normal`, EAD3 `@standarddate`, `@notbefore`/`@notafter`) or EAD3 `unitdatestructured`.
     static func date(_ did: XMLElementRef) -> DateValue? {
         if let structured = did.child("unitdatestructured") {
-            let text = structured.text
             if let single = structured.first("datesingle") {
                 if let standard = single.attribute("standarddate") { return XMLDates.interval(standard, text: single.text.nonEmpty ?? standard) }
                 if single.attribute("notbefore") != nil || single.attribute("notafter") != nil {
