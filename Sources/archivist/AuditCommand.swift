@@ -9,7 +9,12 @@ extension Archivist {
             discussion: """
                 Every stored original is re-hashed with SHA-256; every event's hash and link to the \
                 previous event are recomputed; SQLite's integrity and foreign-key checks run. Every \
-                problem is reported (document, version, expected, found). The audit is itself recorded \
+                problem is reported (document, version, expected, found). The citation audit checks that \
+                archival documents have a title, date, archival reference and (for translations) a \
+                translator; resolves citations in secondary texts (archive URLs, archival references, \
+                quoted-title citations) to catalogued documents; and looks every quotation of three words \
+                or more up in the source it cites, or in every source: found, approximate or not found \
+                (--json: citations[] and quotes[]). Citation findings are warnings. The audit is itself recorded \
                 as a fixity-check event. The log's head hash is printed: keep it outside the catalog to \
                 detect a log cut after it. Exit status 1 when anything is wrong.
                 """)
@@ -34,7 +39,19 @@ extension Archivist {
                     if let expected = finding.expected { print("      expected \(expected)") }
                     if let found = finding.found { print("      found    \(found)") }
                 }
-                print(report.passed ? "Audit passed." : "Audit FAILED: \(report.findings.count) problem(s).")
+                let citationNotes = report.quotes.count + report.citations.count
+                if citationNotes > 0 {
+                    let found = report.quotes.filter { $0.status == "found" }.count
+                    let resolved = report.citations.filter { $0.status == "resolved" }.count
+                    print("Citations: \(resolved) of \(report.citations.count) resolved; quotations: \(found) of \(report.quotes.count) found in their sources")
+                }
+                if report.passed {
+                    print("Audit passed.")
+                } else if report.intact {
+                    print("Catalog intact; \(report.findings.count) citation finding(s) above.")
+                } else {
+                    print("Audit FAILED: \(report.findings.filter { $0.severity == "error" }.count) catalog problem(s), \(report.findings.filter { $0.severity != "error" }.count) citation finding(s).")
+                }
             }
             if !report.passed { throw ExitCode(1) }
         }

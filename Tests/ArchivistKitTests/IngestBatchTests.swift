@@ -33,7 +33,7 @@ struct IngestBatchTests {
         let failures = try catalog.events().filter { $0.outcome == .failure }
         #expect(failures.count == 6)
         #expect(failures.contains { $0.detail["code"] == "invalid-utf8" && $0.detail["source"] == "cyrillic.txt" })
-        #expect(try Auditor(catalog: catalog).run().passed)
+        #expect(try Auditor(catalog: catalog).run().intact)
     }
 
     @Test("--encoding windows-1251 ingests a Cyrillic export and records the encoding")

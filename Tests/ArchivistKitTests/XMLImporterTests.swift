@@ -156,7 +156,7 @@ struct XMLImporterTests {
         let deletions = try catalog.events(about: "oai:x:9").filter { $0.type == .deletion }
         #expect(deletions.count == 1)
         #expect(try catalog.document("oai:x:9").versions.count == 1)
-        #expect(try Auditor(catalog: catalog).run().passed)
+        #expect(try Auditor(catalog: catalog).run().intact)
     }
 
     @Test("ingest --validate logs a validation event and warns on an invalid file, which is still ingested")

@@ -61,7 +61,6 @@ struct CLITests {
         for (arguments, schema) in [
             (["show", "wcda:900104", "--json"], "show"), (["history", "wcda:900102", "--json"], "history"),
             (["diff", "wcda:900102", "--json"], "diff"), (["search", "Xinjiang", "--json"], "search"),
-            (["audit", "--json"], "audit"),
         ] {
             let result = try CLIRunner.run(arguments, in: scratch.path)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
@@ -74,8 +73,14 @@ struct CLITests {
         #expect(diff.stdout.contains("+ Mao said the People's Liberation Army would move into Xinjiang and expected to hold the whole of the province by 1951."))
         let search = try CLIRunner.run(["search", "Baikal"], in: scratch.path)
         #expect(search.stdout.contains("article-east-turkistan-1949.txt"))
+        // The sample article misquotes Stalin on purpose: the audit finds it (exit 1), the catalog is intact.
+        let auditJSON = try CLIRunner.run(["audit", "--json"], in: scratch.path)
+        #expect(auditJSON.status == 1)
+        try expectValid(auditJSON.stdout, "audit")
+        let quotes = try #require((auditJSON.json as? [String: Any])?["quotes"] as? [[String: Any]])
+        #expect(quotes.contains { $0["quote"] as? String == "because a delay may invite British interference." && $0["status"] as? String == "not-found" })
         let audit = try CLIRunner.run(["audit"], in: scratch.path)
-        #expect(audit.stdout.contains("Audit passed."))
+        #expect(audit.stdout.contains("Catalog intact; 1 citation finding(s) above."), "\(audit.stdout)")
     }
 
     @Test("export writes the original bytes exactly, to a file or to stdout")

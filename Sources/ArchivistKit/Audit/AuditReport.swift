@@ -1,7 +1,10 @@
 /// A problem found by an audit, with a stable code.
 public struct AuditFinding: Sendable, Codable, Equatable {
     /// Stable code: `fixity-mismatch`, `size-mismatch`, `original-missing`, `event-hash-mismatch`,
-    /// `event-chain-broken`, `event-sequence-gap`, `version-unlogged`, `integrity`.
+    /// `event-chain-broken`, `event-sequence-gap`, `version-unlogged`, `integrity`; citation audit:
+    /// `citation-title-missing`, `citation-date-missing`, `citation-reference-missing`,
+    /// `citation-translator-missing`, `citation-unresolved`, `citation-incomplete`, `quote-not-found`,
+    /// `quote-approximate`.
     public var code: String
     /// `error` for anything that means the catalog cannot be trusted as it is.
     public var severity: String
@@ -71,9 +74,21 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public var integrity: Integrity
     /// Every finding, in the order found.
     public var findings: [AuditFinding]
+    /// Every citation found in a secondary text, with what it resolved to.
+    public var citations: [CitationCheck] = []
+    /// Every quotation found in a secondary text, with whether its source holds it.
+    public var quotes: [QuoteCheck] = []
     /// The fixity-check event this audit recorded.
     public var event: Int64?
 
-    /// Whether the audit found nothing wrong.
+    /// Whether the audit found nothing wrong, in the catalog or in the citations.
     public var passed: Bool { findings.isEmpty }
+
+    /// Whether the catalog itself is sound: no fixity, log or integrity error (citation findings
+    /// are warnings about the documents, not about the catalog).
+    public var intact: Bool { findings.allSatisfy { $0.severity != "error" } }
+
+    enum CodingKeys: String, CodingKey {
+        case fixity, log, integrity, findings, citations, quotes, event
+    }
 }

@@ -22,6 +22,7 @@ public struct Auditor: Sendable {
         let fixityCheck = inBackground { try checkFixity() }
         let logCheck = inBackground { try checkLog() }
         let integrityMessages = try catalog.integrityProblems()
+        let citationAudit = try CitationAuditor(catalog: catalog).run()
         fixityCheck.group.wait()
         logCheck.group.wait()
         let fixity = try fixityCheck.outcome.get()
@@ -32,7 +33,23 @@ public struct Auditor: Sendable {
             AuditFinding(
                 code: "integrity", severity: "error", message: "SQLite integrity check: \($0). Restore the catalog from a backup.")
         }
+        findings += citationAudit.findings
+        findings += citationAudit.citations.filter { $0.status != "resolved" }.map { citation in
+            AuditFinding(
+                code: "citation-\(citation.status)", severity: "warning", document: citation.document,
+                message: "\(citation.source) cites \(citation.citation.debugDescription), which \(citation.status == "unresolved" ? "matches no catalogued document; ingest the cited document or correct the citation" : "lacks \(citation.problems.joined(separator: ", "))")."
+            )
+        }
+        findings += citationAudit.quotes.filter { $0.status != "found" }.map { quote in
+            AuditFinding(
+                code: "quote-\(quote.status)", severity: "warning", document: quote.document, expected: quote.quote, found: quote.found,
+                message: quote.status == "approximate"
+                    ? "\(quote.source) quotes \(quote.quote.debugDescription), which \(quote.target ?? "its source") has only approximately; compare the words."
+                    : "\(quote.source) quotes \(quote.quote.debugDescription), which no catalogued source \(quote.target == nil ? "" : "cited ")contains.")
+        }
         var report = AuditReport(fixity: fixity, log: log, integrity: integrity, findings: findings)
+        report.citations = citationAudit.citations
+        report.quotes = citationAudit.quotes
         if record {
             let event = try catalog.record(
                 .fixityCheck, outcome: findings.isEmpty ? .success : .failure,
