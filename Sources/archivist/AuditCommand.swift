@@ -21,9 +21,12 @@ extension Archivist {
 
         @OptionGroup var global: GlobalOptions
 
+        @Flag(help: "Check the catalog only (fixity, log chain, SQLite), not the citations and quotations.")
+        var noCitations = false
+
         func run() throws {
             let catalog = try global.openCatalog()
-            let report = try global.run { try Auditor(catalog: catalog, logger: global.logger("archivist.audit")).run() }
+            let report = try global.run { try Auditor(catalog: catalog, logger: global.logger("archivist.audit")).run(citations: !noCitations) }
             if global.json {
                 Output.printJSON(report)
             } else if !global.quiet || !report.passed {

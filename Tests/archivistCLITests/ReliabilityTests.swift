@@ -57,7 +57,7 @@ struct ReliabilityTests {
             if process.isRunning { killedMidway += 1 }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let audit = try CLIRunner.run(["audit", "--json"], in: scratch.path)
+            let audit = try CLIRunner.run(["audit", "--json", "--no-citations"], in: scratch.path)
             #expect(audit.status == 0, "trial \(trial): audit after kill: \(audit.stdout.prefix(600)) \(audit.stderr)")
         }
         #expect(killedMidway >= 10, "most kills should land while ingest runs (\(killedMidway) of 20)")

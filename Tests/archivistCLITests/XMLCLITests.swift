@@ -117,3 +117,57 @@ struct InspectCLITests {
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/catalog.sqlite"))
     }
 }
+
+@Suite("archivist cite and the citation audit")
+struct CiteCLITests {
+    @Test("cite gives Chicago, CSL-JSON and BibTeX; JSON outputs match their schemas; defects go to stderr")
+    func cite() throws {
+        let scratch = try Scratch()
+        try scratch.copySample()
+        _ = try CLIRunner.run(["ingest"], in: scratch.path)
+        let chicago = try CLIRunner.run(["cite", "wcda:900104"], in: scratch.path)
+        #expect(chicago.status == 0)
+        #expect(chicago.stdout.contains("Note:         “Telegram from Mao Zedong to Filippov [Stalin] on Air Transport,”"))
+        #expect(chicago.stderr.contains("date-month-missing"))
+        let csl = try CLIRunner.run(["cite", "wcda:900104", "--style", "csl-json"], in: scratch.path)
+        try expectValid(csl.stdout, "csl-json")
+        let item = try #require((csl.json as? [[String: Any]])?.first)
+        #expect(item["type"] as? String == "manuscript")
+        #expect(item["URL"] as? String == "https://digitalarchive.wilsoncenter.org/document/900104")
+        let bibtex = try CLIRunner.run(["cite", "wcda:900104", "--style", "bibtex"], in: scratch.path)
+        #expect(bibtex.stdout.hasPrefix("@misc{wcda_900104,"))
+        let json = try CLIRunner.run(["cite", "wcda:900104", "--json"], in: scratch.path)
+        try expectValid(json.stdout, "cite")
+        #expect(try CLIRunner.run(["cite", "nope"], in: scratch.path).status == 64)
+    }
+
+    @Test("on a catalog of etr-dev, the citation-audit checks of score_verify.py pass")
+    func etrDevAudit() throws {
+        guard let corpus = CLIRunner.corpus else {
+            print("SKIPPED: the shared corpus is absent (set ARCHIVIST_CORPUS); citation audit of etr-dev not scored")
+            return
+        }
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.path + "/etr", withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: corpus + "/etr-dev") where name.hasSuffix(".txt") || name.hasSuffix(".xml") {
+            try FileManager.default.copyItem(atPath: corpus + "/etr-dev/" + name, toPath: scratch.path + "/etr/" + name)
+        }
+        let ingest = try CLIRunner.run(["ingest", "etr"], in: scratch.path)
+        #expect(ingest.status == 0, "\(ingest.stdout)")
+        let audit = try CLIRunner.run(["audit", "--json"], in: scratch.path)
+        try expectValid(audit.stdout, "audit")
+        try Data(audit.stdout.utf8).write(to: URL(fileURLWithPath: scratch.path + "/A.json"))
+        try Data(CLIRunner.run(["list", "--json"], in: scratch.path).stdout.utf8).write(to: URL(fileURLWithPath: scratch.path + "/L.json"))
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: scratch.path + "/V.json"))
+        let scorer = (corpus as NSString).deletingLastPathComponent + "/tools/score_verify.py"
+        let (_, output) = try CLIRunner.shell([
+            "python3", scorer, corpus + "/etr-dev/key.json", "--verify", scratch.path + "/V.json", "--audit", scratch.path + "/A.json",
+            "--list", scratch.path + "/L.json",
+        ])
+        for line in output.split(separator: "\n") where line.contains("quote") || line.contains("citation") {
+            #expect(line.hasPrefix("ok"), "\(line)")
+        }
+        #expect(output.contains("ok     quote found:"))
+        #expect(output.contains("ok     quote flagged as not found:"))
+    }
+}

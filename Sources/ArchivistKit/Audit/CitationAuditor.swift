@@ -257,8 +257,11 @@ public struct CitationAuditor: Sendable {
     /// The passage of `text` holding at least 80% of the quote's words in order, within a window
     /// of about the quote's length, or nil.
     static func approximate(_ quote: String, in text: String) -> String? {
-        let wanted = quote.split(separator: " ").map(String.init)
-        let words = text.split(separator: " ").map(String.init)
+        // Words compared without the punctuation around them ("governor." is "governor").
+        let bare: (Substring) -> String = { $0.trimmingCharacters(in: .punctuationCharacters) }
+        let wanted = quote.split(separator: " ").map(bare)
+        let original = text.split(separator: " ")
+        let words = original.map(bare)
         guard wanted.count >= 3, words.count >= wanted.count else { return nil }
         let window = wanted.count + max(2, wanted.count / 4)
         var best: (score: Int, start: Int) = (0, 0)
@@ -276,7 +279,7 @@ public struct CitationAuditor: Sendable {
             if score > best.score { best = (score, start) }
         }
         guard Double(best.score) >= 0.8 * Double(wanted.count) else { return nil }
-        return words[best.start..<min(words.count, best.start + wanted.count)].joined(separator: " ")
+        return original[best.start..<min(original.count, best.start + wanted.count)].joined(separator: " ")
     }
 
     /// Lower case; curly quotes and apostrophes straightened; dashes to hyphens; words broken
