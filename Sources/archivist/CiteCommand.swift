@@ -40,7 +40,8 @@ extension Archivist {
                 guard let shown = version.map({ number in detail.versions.first { $0.number == number } }) ?? detail.versions.last else {
                     throw ArchivistError(code: "unknown-version", message: "\(id) has no version \(version ?? 0); `archivist history \(id)` lists them.")
                 }
-                return CitationFormatter.format(document: id, version: shown)
+                return CitationFormatter.format(
+                    document: id, version: shown, archives: ArchivalReferenceParser.archives(extraFolder: catalog.folder))
             }
             for defect in citation.defects where !global.quiet {
                 FileHandle.standardError.write(Data("archivist: note: the source's citation: \(defect.code): \(defect.message)\n".utf8))

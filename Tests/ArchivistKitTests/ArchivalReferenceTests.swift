@@ -75,4 +75,16 @@ struct ArchivalReferenceTests {
         #expect(a.sameFile(as: b))
         #expect(!a.sameFile(as: c))
     }
+
+    @Test("users add archives in archives.tsv beside the catalog")
+    func userArchives() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("archives.tsv", "# mine\nTsGA RK\tCentral State Archive of the Republic of Kazakhstan\n")
+        let archives = ArchivalReferenceParser.archives(extraFolder: folder.path)
+        #expect(archives["RGASPI"] != nil)
+        let found = ArchivalReferenceParser.references(in: "TsGA RK, f. 1137, op. 1, d. 12, l. 4", archives: archives)
+        #expect(found.first?.archiveName == "Central State Archive of the Republic of Kazakhstan")
+        #expect(found.first?.delo == "12")
+        #expect(ArchivalReferenceParser.references(in: "TsGA RK, f. 1137, op. 1, d. 12, l. 4").isEmpty)
+    }
 }

@@ -123,3 +123,41 @@ struct CitationAuditTests {
         #expect(!result.findings.contains { $0.document == "wcda:555001" })
     }
 }
+
+@Suite("Citations of the shared development corpus (needs ARCHIVIST_CORPUS)")
+struct CorpusCitationTests {
+    @Test("every Wilson Center citation in etr-dev parses (title, date, reference, translator, URL) and cites in Chicago form")
+    func etrDev() throws {
+        guard let corpus = XMLCorpusTests.corpus else {
+            print("SKIPPED: the shared corpus is absent (set ARCHIVIST_CORPUS); etr-dev citations not parsed")
+            return
+        }
+        let folder = corpus + "/etr-dev"
+        var checked = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix("-export.txt") {
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            let document = try #require(try WilsonCenterImporter(layout: .wilsonCenterExport).read(text, path: name).first)
+            let raw = try #require(document.citation, "\(name)")
+            let citation = CitationParser.parse(raw)
+            #expect(citation.title == document.title, "\(name)")
+            #expect(citation.date != nil, "\(name)")
+            #expect(citation.references.count == 1, "\(name)")
+            #expect(!citation.translators.isEmpty, "\(name)")
+            #expect(citation.recordID != nil && citation.url != nil, "\(name)")
+            let reference = citation.references[0]
+            #expect([reference.fond, reference.opis, reference.delo, reference.folios].allSatisfy { $0 != nil }, "\(name)")
+            let version = VersionInfo(
+                number: 1, parent: nil, sha256: "", size: 0, ingestedAt: "", importer: "wcda-export", importerVersion: "1", format: "wcda-export",
+                encoding: "utf-8", sourcePath: name, originPath: name, title: document.title, dateText: document.dateText, date: document.date?.edtf,
+                datePrecision: nil, dateEarliest: nil, dateLatest: nil, summary: nil, originalLanguage: document.originalLanguage, citation: raw,
+                sourceLine: nil, translator: document.translator, recordID: document.recordID, fields: [:], warnings: [])
+            let note = CitationFormatter.format(document: "wcda:\(citation.recordID!)", version: version).chicagoNote
+            #expect(note.hasPrefix("“\(document.title),” "), "\(note)")
+            #expect(note.contains("\(reference.archive), f. \(reference.fond!), op. \(reference.opis!), d. \(reference.delo!)"), "\(note)")
+            #expect(note.contains("trans. \(citation.translators.joined(separator: " and "))"), "\(note)")
+            #expect(note.hasSuffix("/document/\(citation.recordID!)."), "\(note)")
+            checked += 1
+        }
+        #expect(checked == 4)
+    }
+}

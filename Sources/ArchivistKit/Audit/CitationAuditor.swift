@@ -71,10 +71,13 @@ public struct QuoteCheck: Sendable, Codable, Equatable {
 ///   when at least 80% of its words occur in order in a passage of similar length, else `not-found`.
 public struct CitationAuditor: Sendable {
     let catalog: Catalog
+    /// Archive acronyms: the shipped ones, extended by `archives.tsv` beside the catalog.
+    let archives: [String: String]
 
     /// Creates an auditor for `catalog`.
     public init(catalog: Catalog) {
         self.catalog = catalog
+        archives = ArchivalReferenceParser.archives(extraFolder: catalog.folder)
     }
 
     /// What the audit found.
@@ -98,8 +101,8 @@ public struct CitationAuditor: Sendable {
         for (id, version, body) in latest {
             if let recordID = version.recordID, id.hasPrefix("wcda:") { byURLID[recordID] = id }
             byTitle[Self.normalise(version.title)] = id
-            let parsed = version.citation.map { CitationParser.parse($0) }
-            let own = parsed?.references.nonEmptyOrNil ?? version.sourceLine.map { ArchivalReferenceParser.references(in: $0) } ?? []
+            let parsed = version.citation.map { CitationParser.parse($0, archives: archives) }
+            let own = parsed?.references.nonEmptyOrNil ?? version.sourceLine.map { ArchivalReferenceParser.references(in: $0, archives: archives) } ?? []
             references += own.map { (id, $0) }
             if version.format != DocumentFormat.plainText.rawValue {
                 findings += completeness(id: id, version: version, citation: parsed, references: own)
@@ -149,7 +152,7 @@ public struct CitationAuditor: Sendable {
             let ns = paragraph as NSString
             for match in expression.matches(in: paragraph, range: NSRange(location: 0, length: ns.length)) {
                 let text = ns.substring(with: match.range)
-                let parsed = CitationParser.parse(text)
+                let parsed = CitationParser.parse(text, archives: archives)
                 guard parsed.date != nil || !parsed.references.isEmpty else { continue }
                 seen.insert(text)
                 var problems = parsed.defects.map(\.code)
@@ -175,7 +178,7 @@ public struct CitationAuditor: Sendable {
                     problems: []))
             }
         }
-        for reference in ArchivalReferenceParser.references(in: paragraph) where !seen.contains(where: { $0.contains(reference.text) }) {
+        for reference in ArchivalReferenceParser.references(in: paragraph, archives: archives) where !seen.contains(where: { $0.contains(reference.text) }) {
             let target = references.first { $0.document != document && $0.reference.sameFile(as: reference) }?.document
             var problems: [String] = []
             if reference.file == nil && (reference.fond == nil || reference.delo == nil) { problems.append("reference-incomplete") }

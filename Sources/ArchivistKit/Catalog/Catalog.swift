@@ -10,6 +10,12 @@ import Logging
 public final class Catalog: Sendable {
     /// The catalog file.
     public let path: String
+    /// The folder holding the catalog file, where users keep data files that extend archivist's
+    /// (`archives.tsv`).
+    public var folder: String {
+        let directory = (path as NSString).deletingLastPathComponent
+        return directory.isEmpty ? "." : directory
+    }
     let pool: DatabasePool
     let logger: Logger
 

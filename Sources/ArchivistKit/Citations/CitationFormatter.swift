@@ -84,10 +84,12 @@ public enum CitationFormatter {
     ]
 
     /// The citation of `version` of document `id`.
-    public static func format(document id: String, version: VersionInfo) -> FormattedCitation {
-        let parsed = version.citation.map { CitationParser.parse($0) }
+    public static func format(
+        document id: String, version: VersionInfo, archives: [String: String] = ArchivalReferenceParser.shippedArchives
+    ) -> FormattedCitation {
+        let parsed = version.citation.map { CitationParser.parse($0, archives: archives) }
         let title = parsed?.title ?? version.title
-        let references = parsed?.references.nonEmptyOrNil ?? version.sourceLine.map { ArchivalReferenceParser.references(in: $0) } ?? []
+        let references = parsed?.references.nonEmptyOrNil ?? version.sourceLine.map { ArchivalReferenceParser.references(in: $0, archives: archives) } ?? []
         let translators = parsed?.translators.nonEmptyOrNil ?? version.translator.map { CitationParser.credits(in: "Translated by \($0).").flatMap(\.names) }
             ?? []
         let location = references.map(chicagoReference).joined(separator: "; ")
