@@ -103,7 +103,7 @@ struct CitationAuditTests {
 
             The decree (https://digitalarchive.wilsoncenter.org/document/555001) promised help "in their struggle against the Governor." It also spoke of "the rebels in their fight against the Governor" and of "a secret airfield near the border" that no record mentions.
 
-            See also RGASPI, f. 17, op. 162, d. 999, ll. 1-2, and APRF, F. 45 for more.
+            See also RGASPI, f. 17, op. 162, d. 999, ll. 1-2, and APRF, F. 45 for more, and Record ID 555001 and Record ID 999999.
             """)
         try folder.write("in/bare.xml", #"<TEI><teiHeader><fileDesc><titleStmt><title>Bare</title></titleStmt></fileDesc><profileDesc><langUsage><language>Russian</language></langUsage></profileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"#)
         let catalog = try folder.catalog()
@@ -117,6 +117,8 @@ struct CitationAuditTests {
         let citations = result.citations
         #expect(citations.first { $0.citation.contains("/document/555001") }?.status == "resolved")
         #expect(citations.first { $0.citation.hasPrefix("RGASPI") }?.status == "unresolved")
+        #expect(citations.first { $0.citation == "Record ID 555001" }?.target == "wcda:555001")
+        #expect(citations.first { $0.citation == "Record ID 999999" }?.status == "unresolved")
         #expect(citations.first { $0.citation.hasPrefix("APRF") } == nil || citations.first { $0.citation.hasPrefix("APRF") }?.status == "incomplete")
         let gaps = Set(result.findings.filter { $0.document == "bare.xml" }.map(\.code))
         #expect(gaps == ["citation-date-missing", "citation-reference-missing", "citation-translator-missing"])

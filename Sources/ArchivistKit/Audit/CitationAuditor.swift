@@ -60,7 +60,7 @@ public struct QuoteCheck: Sendable, Codable, Equatable {
 /// - An archival document is any document not read as plain text. It must have a title, a date,
 ///   an archival reference (from its citation or source line; `reference: none` in its fields says
 ///   it has none) and, when its original language is not English, a translator.
-/// - Citations in texts: archive URLs (`/document/<id>`), archival references (resolved when a
+/// - Citations in texts: archive URLs (`/document/<id>`), record ids (`Record ID 121800`), archival references (resolved when a
 ///   catalogued document cites the same archive, fond, opis and delo), and full quoted-title
 ///   citations (resolved by title, then URL or reference).
 /// - Quotations are passages of three words or more in double quotes in secondary texts (shorter
@@ -166,8 +166,8 @@ public struct CitationAuditor: Sendable {
                     target: target, problems: problems))
             }
         }
-        // Archive URLs and archival references on their own.
-        if let expression = Self.archiveURL {
+        // Archive URLs, record ids ("Record ID 121800") and archival references on their own.
+        for expression in [Self.archiveURL, Self.recordID].compactMap({ $0 }) {
             let ns = paragraph as NSString
             for match in expression.matches(in: paragraph, range: NSRange(location: 0, length: ns.length)) {
                 let text = ns.substring(with: match.range)
@@ -206,6 +206,7 @@ public struct CitationAuditor: Sendable {
     nonisolated(unsafe) static let fullCitation = try? NSRegularExpression(
         pattern: #"[“"][^”"]{8,300}[,.]?[”"],?\s+[^“"]{0,400}?(?:https?://\S+|\bll?\.\s*[0-9][0-9–-]*|\b(?:Digital Archive|Project)\b)"#)
     nonisolated(unsafe) static let archiveURL = try? NSRegularExpression(pattern: #"https?://\S*/document/(\d+)"#)
+    nonisolated(unsafe) static let recordID = try? NSRegularExpression(pattern: #"\bRecord ID:?\s*(\d{3,})"#)
     nonisolated(unsafe) static let quoted = try? NSRegularExpression(pattern: #"“([^”]+)”|"([^"]+)""#)
 
     /// Source texts, normalised only when a quotation is looked up in them.
