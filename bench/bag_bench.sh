@@ -36,19 +36,7 @@ bagit.py --quiet --processes "$JOBS" "$OUT/small" 2>/dev/null
 cp -al "$OUT/big/data" "$OUT/big-sha256"
 bagit.py --quiet --processes "$JOBS" --sha256 "$OUT/big-sha256" 2>/dev/null
 
-best() {  # best of 3 wall-clock times of a command, in seconds
-  python3 - "$@" <<'PY'
-import subprocess, sys, time
-times = []
-for _ in range(3):
-    t0 = time.perf_counter()
-    result = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    times.append(time.perf_counter() - t0)
-    if result.returncode != 0:
-        sys.exit(f"{sys.argv[1:]} exited {result.returncode}")
-print(f"{min(times):.3f}")
-PY
-}
+best() { python3 bench/timed.py 3 "$@"; }  # best of 3 wall-clock times, in seconds
 
 rows=()
 for bag in big small big-sha256; do

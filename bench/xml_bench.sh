@@ -20,27 +20,8 @@ python3 bench/generate_tei.py "$OUT/tei" "$MB_TARGET"
 mkdir -p "$OUT/ead"
 for i in $(seq -w 1 100); do cp "$CORPUS/xml/ead/ead3/ua015_010.xml" "$OUT/ead/ua015_010-$i.xml"; done
 
-best() {  # best of 3 wall-clock times of a command, in seconds; exit status 0 or 1 accepted
-  python3 - "$@" <<'PY'
-import subprocess, sys, time
-times = []
-for _ in range(3):
-    t0 = time.perf_counter()
-    result = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    times.append(time.perf_counter() - t0)
-    if result.returncode not in (0, 1):
-        sys.exit(f"{sys.argv[1:]} exited {result.returncode}")
-print(f"{min(times):.3f}")
-PY
-}
-once() {  # one wall-clock time (for runs that write a catalog)
-  python3 - "$@" <<'PY'
-import subprocess, sys, time
-t0 = time.perf_counter()
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-print(f"{time.perf_counter() - t0:.3f}")
-PY
-}
+best() { python3 bench/timed.py 3 "$@"; }  # best of 3 wall-clock times, in seconds
+once() { python3 bench/timed.py 1 "$@"; }  # one wall-clock time (for runs that write a catalog)
 
 rows=()
 for set in tei ead; do
