@@ -164,13 +164,14 @@ struct TaggerRun {
         let candidates: [(Int, Built)?] = [
             cjkDate(index), numericDate(index), qualified(index), monthFirst(index), dayFirst(index), season(index), decade(index),
             relative(index), duration(index), setExpression(index), clockTime(index), present(index), yearAlone(index),
+            dayYearWithoutMonth(index),
         ]
         guard let best = candidates.compactMap({ $0 }).max(by: { $0.0 < $1.0 }) else { return nil }
         let (length, built) = best
         let range = (index + built.leading)..<(index + length)
         let expression = TemporalExpression(
             start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end, text: words(range), type: built.type, value: built.value,
-            mod: built.mod, date: built.date, anchor: built.anchor)
+            mod: built.mod, date: built.date, anchor: built.anchor, issues: built.issues)
         remember(expression, words: expression.text)
         return (length, expression)
     }
@@ -183,6 +184,8 @@ struct TaggerRun {
         var anchor: String? = nil
         /// Tokens matched before the expression's extent (a qualifier word such as "by").
         var leading = 0
+        /// Defects of the words.
+        var issues: [String] = []
     }
 
     mutating func remember(_ expression: TemporalExpression, words: String) {
@@ -612,6 +615,16 @@ struct TaggerRun {
         let clock = "T\(pad(hour, 2)):\(pad(minute, 2))"
         let value = (day.map { $0.0.description } ?? "XXXX-XX-XX") + clock
         return (cursor - index, Built(type: .time, value: value, date: day.map { .day($0.0, text: words(index..<cursor)) }, anchor: day?.1))
+    }
+
+    /// "26, 1949": a day and a year with the month missing. The year at year precision, with the
+    /// issue `month-missing`; never a guessed month.
+    func dayYearWithoutMonth(_ index: Int) -> (Int, Built)? {
+        guard let (_, length) = dayAt(index), word(index + length) == ",", let year = isYear(index + length + 1) else { return nil }
+        if index > 0, monthAt(index - 1, requireCapital: false) != nil { return nil }
+        var built = Self.yearValue(year, text: words(index..<(index + length + 2)))
+        built.issues = ["month-missing"]
+        return (length + 2, built)
     }
 
     /// "now", "today", "currently", "at present".

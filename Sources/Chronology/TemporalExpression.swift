@@ -22,6 +22,8 @@ public struct TemporalExpression: Sendable, Codable, Equatable {
     /// The date that resolved a relative or partial expression ("two days later", "in November"),
     /// and where it came from (`document date` or `narrative: <words>`).
     public var anchor: String?
+    /// Defects of the words (`month-missing` for "26, 1949"); the value is only as precise as the words allow.
+    public var issues: [String] = []
 
     /// The interval as EDTF, when there is one.
     public var edtf: String? { date?.edtf }

@@ -83,6 +83,7 @@ extension Archivist {
                     if let edtf = expression.edtf, edtf != expression.value { line += "  [\(edtf)]" }
                     line += "  \"\(expression.text)\""
                     if let anchor = expression.anchor { line += "  (anchor: \(anchor))" }
+                    for issue in expression.issues { line += "  warning: \(issue)" }
                     print(line)
                 }
             }
@@ -103,6 +104,7 @@ struct DatesOutput: Encodable {
     var latest: String?
     var precision: String?
     var anchor: String?
+    var issues: [String]
 
     init(_ expression: TemporalExpression) {
         start = expression.start
@@ -116,5 +118,6 @@ struct DatesOutput: Encodable {
         latest = expression.date?.latest?.description
         precision = expression.date?.precision.rawValue
         anchor = expression.anchor
+        issues = expression.issues
     }
 }

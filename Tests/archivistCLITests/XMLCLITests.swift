@@ -186,3 +186,24 @@ struct CiteCLITests {
         #expect(output.contains("ok     quote flagged as not found:"))
     }
 }
+
+@Suite("archivist dates")
+struct DatesCLITests {
+    @Test("dates prints expressions (--json matches its schema) and tags a TimeML file")
+    func dates() throws {
+        let scratch = try Scratch()
+        try scratch.write("letter.txt", "On February 4, 1949 Mikoyan met Mao. Two days later they met again. The cable of 26, 1949 arrived.")
+        let human = try CLIRunner.run(["dates", "letter.txt"], in: scratch.path)
+        #expect(human.status == 0)
+        #expect(human.stdout.contains("1949-02-06") && human.stdout.contains("anchor: narrative: February 4, 1949"))
+        #expect(human.stdout.contains("warning: month-missing"))
+        let json = try CLIRunner.run(["dates", "letter.txt", "--json"], in: scratch.path)
+        try expectValid(json.stdout, "dates")
+        try scratch.write("in.tml", #"<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1949-09-26">1949-09-26</TIMEX3></DCT><TEXT>The next day we left.</TEXT></TimeML>"#)
+        let tagged = try CLIRunner.run(["dates", "--timeml", "in.tml", "-o", "out.tml"], in: scratch.path)
+        #expect(tagged.status == 0, "\(tagged.stderr)")
+        let out = try String(contentsOfFile: scratch.path + "/out.tml", encoding: .utf8)
+        #expect(out.contains(#"<TIMEX3 tid="t1" type="DATE" value="1949-09-27">The next day</TIMEX3> we left."#))
+        #expect(try CLIRunner.run(["dates", "letter.txt", "--anchor", "document"], in: scratch.path).status == 64)
+    }
+}

@@ -1,0 +1,96 @@
+import Chronology
+import Testing
+
+@Suite("DateTagger: temporal expressions found and normalised")
+struct DateTaggerTests {
+    /// (sentence, the expression's words, its TIMEX3 value, its mod)
+    static let forms: [(String, String, String, String?)] = [
+        ("On August 24, 1949 the leaders boarded a plane.", "August 24, 1949", "1949-08-24", nil),
+        ("It was signed on May 4, 1943.", "May 4, 1943", "1943-05-04", nil),
+        ("It was signed on 4 May 1943.", "4 May 1943", "1943-05-04", nil),
+        ("The citation says February 04, 1949.", "February 04, 1949", "1949-02-04", nil),
+        ("Dated 1943-05-04 in the register.", "1943-05-04", "1943-05-04", nil),
+        ("Dated 04.05.1943 in the register.", "04.05.1943", "1943-05-04", nil),
+        ("Dated 24.VIII.1949 in the register.", "24.VIII.1949", "1949-08-24", nil),
+        ("It happened on the 4th of May 1943.", "the 4th of May 1943", "1943-05-04", nil),
+        ("It happened in August 1949.", "August 1949", "1949-08", nil),
+        ("It happened in February of 1940.", "February of 1940", "1940-02", nil),
+        ("It happened in 1949.", "1949", "1949", nil),
+        ("Unrest grew in the 1940s.", "the 1940s", "194", nil),
+        ("Talks began in spring 1946.", "spring 1946", "1946-SP", nil),
+        ("In late December 1949 the PLA entered Ghulja.", "late December 1949", "1949-12", "END"),
+        ("Growth slowed in early 1950.", "early 1950", "1950", "START"),
+        ("They would hold the province by 1951.", "1951", "1951", "ON_OR_BEFORE"),
+        ("Телеграмма от 4 мая 1943 г. получена.", "4 мая 1943 г.", "1943-05-04", nil),
+        ("电报日期为1949年8月24日。", "1949年8月24日", "1949-08-24", nil),
+        ("The Persians invaded in 490 BC.", "490 BC", "BC0490", nil),
+        ("The siege lasted three days.", "three days", "P3D", nil),
+        ("The war lasted ten years.", "ten years", "P10Y", nil),
+        ("Every year the delegation met.", "Every year", "P1Y", nil),
+        ("As of now the archive is closed.", "now", "PRESENT_REF", nil),
+    ]
+
+    @Test("every form is found with its words and value", arguments: forms)
+    func form(sentence: String, words: String, value: String, mod: String?) throws {
+        let found = DateTagger().tag(sentence)
+        let expression = try #require(found.first { $0.text == words }, "\(found.map(\.text))")
+        #expect(expression.value == value)
+        #expect(expression.mod == mod)
+        let scalars = Array(sentence.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[expression.start..<expression.end])) == words)
+    }
+
+    @Test("\"Two days later\" after \"On February 4, 1949\" is 6 February 1949, anchored to the narrative")
+    func twoDaysLater() throws {
+        let found = DateTagger().tag("On February 4, 1949 Mikoyan met Mao. Two days later, in another meeting with Mikoyan, Mao spoke again.")
+        let later = try #require(found.first { $0.text == "Two days later" })
+        #expect(later.value == "1949-02-06")
+        #expect(later.anchor == "narrative: February 4, 1949")
+        #expect(later.edtf == "1949-02-06")
+    }
+
+    @Test("relative expressions of a letter resolve against its own date; the anchor is recorded")
+    func documentAnchor() throws {
+        let tagger = DateTagger(options: .init(documentDate: CalendarDay(year: 1949, month: 9, day: 26), anchorToDocumentDate: true))
+        let found = tagger.tag("We received your cable of 1 August. The next day the troops moved; in November they will reach Urumqi. It arrived at 07:45 on the 27th.")
+        #expect(found.first { $0.text == "The next day" }?.value == "1949-09-27")
+        #expect(found.first { $0.text == "The next day" }?.anchor == "document date")
+        #expect(found.first { $0.text == "November" }?.value == "1949-11")
+        #expect(found.first { $0.text == "07:45 on the 27th" }?.value == "1949-09-27T07:45")
+        #expect(found.first { $0.text == "07:45 on the 27th" }?.type == .time)
+    }
+
+    @Test("\"26, 1949\" (month missing) is the year 1949 with a warning, never a guessed month")
+    func monthMissing() throws {
+        let expression = try #require(DateTagger().tag("The cable of 26, 1949 arrived.").first)
+        #expect(expression.text == "26, 1949")
+        #expect(expression.value == "1949")
+        #expect(expression.date?.precision == .year)
+        #expect(expression.issues == ["month-missing"])
+    }
+
+    @Test("values are honest intervals: a month is the whole month, \"by 1951\" is open before")
+    func intervals() throws {
+        let found = DateTagger().tag("In August 1949 it began; by 1951 it was over.")
+        #expect(found[0].date?.earliest?.description == "1949-08-01" && found[0].date?.latest?.description == "1949-08-31")
+        #expect(found[1].date?.earliest == nil && found[1].date?.latest?.description == "1951-12-31")
+    }
+
+    @Test("ordinary words and counts are not dates", arguments: [
+        "They may march at dawn.", "He said he would march.", "1500 soldiers crossed the river.", "The 1,949 prisoners were freed.",
+    ])
+    func notDates(sentence: String) {
+        #expect(DateTagger().tag(sentence).isEmpty, "\(DateTagger().tag(sentence).map(\.text))")
+    }
+
+    @Test("TimeML: TEXT and DCT are read without tags; the output carries inline TIMEX3 tags at the same places")
+    func timeml() {
+        let xml = #"<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1949-09-26">1949-09-26</TIMEX3></DCT><TEXT>On <TIMEX3 tid="t1" type="DATE" value="1949-08-24">August 24, 1949</TIMEX3> &amp; later.</TEXT></TimeML>"#
+        let document = TimeML.read(xml)
+        #expect(document.text == "On August 24, 1949 & later.")
+        #expect(document.creationDate == CalendarDay(year: 1949, month: 9, day: 26))
+        let written = TimeML.write(xml, text: document.text, expressions: DateTagger().tag(document.text))
+        #expect(written.contains(#"<TEXT>On <TIMEX3 tid="t1" type="DATE" value="1949-08-24">August 24, 1949</TIMEX3> &amp; later.</TEXT>"#))
+        #expect(written.hasPrefix("<TimeML><DCT>"))
+    }
+}
