@@ -33,6 +33,32 @@ public struct DateTagger: Sendable {
         var run = TaggerRun(text: text, options: options)
         return run.tagAll()
     }
+
+    /// The ranges the text states between its expressions ("1934-1949", "from 22 to 27 August 1949",
+    /// "between May and July 1950"): two DATE expressions joined by a dash, "to", "until" or
+    /// "and" after "between", as one interval from the start of the first to the end of the second.
+    /// (TimeML tags the two ends separately, as ``tag(_:)`` does.)
+    public func ranges(in text: String, expressions: [TemporalExpression]) -> [(from: TemporalExpression, to: TemporalExpression, interval: DateValue)] {
+        let scalars = Array(text.unicodeScalars)
+        var result: [(TemporalExpression, TemporalExpression, DateValue)] = []
+        for (first, second) in zip(expressions, expressions.dropFirst()) {
+            guard let b = second.date, first.type == .date, second.type == .date, first.end <= second.start else { continue }
+            // "between May and July 1950": a month without its year takes the year of the second end.
+            var start = first.date
+            if start == nil, first.value.hasPrefix("XXXX-"), let month = Int(first.value.dropFirst(5).prefix(2)), (1...12).contains(month) {
+                start = .month(month, year: b.period.lowerBound.year, text: first.text)
+            }
+            guard let a = start else { continue }
+            let between = String(String.UnicodeScalarView(scalars[first.end..<second.start])).lowercased().trimmingWhitespace()
+            let before = String(String.UnicodeScalarView(scalars[max(0, first.start - 8)..<first.start])).lowercased()
+            let joined = ["-", "–", "—", "to", "until", "till", "through"].contains(between) || (between == "and" && before.hasSuffix("between "))
+            guard joined, a.period.lowerBound <= b.period.upperBound else { continue }
+            let precision = DatePrecision.allCases[max(DatePrecision.allCases.firstIndex(of: a.precision)!, DatePrecision.allCases.firstIndex(of: b.precision)!)]
+            let words = String(String.UnicodeScalarView(scalars[first.start..<second.end]))
+            result.append((first, second, DateValue(period: a.period.lowerBound...b.period.upperBound, precision: precision, text: words)))
+        }
+        return result
+    }
 }
 
 /// One pass of the tagger over a text.
@@ -164,7 +190,7 @@ struct TaggerRun {
         let candidates: [(Int, Built)?] = [
             cjkDate(index), numericDate(index), qualified(index), monthFirst(index), dayFirst(index), season(index), decade(index),
             relative(index), duration(index), setExpression(index), clockTime(index), present(index), yearAlone(index),
-            dayYearWithoutMonth(index),
+            dayYearWithoutMonth(index), dayBeforeRange(index),
         ]
         guard let best = candidates.compactMap({ $0 }).max(by: { $0.0 < $1.0 }) else { return nil }
         let (length, built) = best
@@ -615,6 +641,16 @@ struct TaggerRun {
         let clock = "T\(pad(hour, 2)):\(pad(minute, 2))"
         let value = (day.map { $0.0.description } ?? "XXXX-XX-XX") + clock
         return (cursor - index, Built(type: .time, value: value, date: day.map { .day($0.0, text: words(index..<cursor)) }, anchor: day?.1))
+    }
+
+    /// "22" in "from 22 to 27 August 1949" or "22-27 August 1949": the first day takes the month and
+    /// year of the second.
+    func dayBeforeRange(_ index: Int) -> (Int, Built)? {
+        guard let (day, length) = dayAt(index), let connector = word(index + length), ["to", "-", "–", "and", "until"].contains(connector),
+            let (secondLength, second) = dayFirst(index + length + 1), let end = second.date?.period.lowerBound, secondLength > 1,
+            let date = CalendarDay(year: end.year, month: end.month, day: day), date <= end
+        else { return nil }
+        return (length, Self.dayValue(date, text: words(index..<(index + length)), anchor: "range: \(words((index + length + 1)..<(index + length + 1 + secondLength)))"))
     }
 
     /// "26, 1949": a day and a year with the month missing. The year at year precision, with the

@@ -177,6 +177,38 @@ public struct DateValue: Hashable, Sendable, Codable {
         return end < start
     }
 
+    /// Whether the two values can describe the same moment when both are read at `precision`
+    /// ("24 August" and "25 August" agree at month precision, not at day precision).
+    public func overlaps(_ other: DateValue, at precision: DatePrecision) -> Bool {
+        coarsened(to: precision).overlaps(other.coarsened(to: precision))
+    }
+
+    /// Whether this value ends before `other` begins when both are read at `precision`.
+    public func isBefore(_ other: DateValue, at precision: DatePrecision) -> Bool {
+        coarsened(to: precision).isBefore(other.coarsened(to: precision))
+    }
+
+    /// The value widened to whole units of `precision` (a day becomes its month, its year, ...).
+    public func coarsened(to precision: DatePrecision) -> DateValue {
+        func widen(_ day: CalendarDay, up: Bool) -> CalendarDay {
+            switch precision {
+            case .day: return day
+            case .month: return up ? CalendarDay.last(ofMonth: day.month, year: day.year) : CalendarDay.first(ofMonth: day.month, year: day.year)
+            case .season, .year: return up ? CalendarDay.last(ofMonth: 12, year: day.year) : CalendarDay.first(ofMonth: 1, year: day.year)
+            case .decade:
+                let start = day.year - ((day.year % 10) + 10) % 10
+                return up ? CalendarDay.last(ofMonth: 12, year: start + 9) : CalendarDay.first(ofMonth: 1, year: start)
+            case .century:
+                let start = day.year - ((day.year % 100) + 100) % 100
+                return up ? CalendarDay.last(ofMonth: 12, year: start + 99) : CalendarDay.first(ofMonth: 1, year: start)
+            }
+        }
+        var value = self
+        value.earliest = earliest.map { widen($0, up: false) }
+        value.latest = latest.map { widen($0, up: true) }
+        return value
+    }
+
     /// Whether this value begins after `other` ends.
     public func isAfter(_ other: DateValue) -> Bool {
         other.isBefore(self)

@@ -94,3 +94,38 @@ struct DateTaggerTests {
         #expect(written.hasPrefix("<TimeML><DCT>"))
     }
 }
+
+@Suite("DateTagger ranges and comparisons at a precision")
+struct DateRangeTests {
+    @Test(
+        "ranges give one interval from the start of the first end to the end of the second",
+        arguments: [
+            ("Fighting went on from 1934-1949 in the region.", "1934-01-01", "1949-12-31"),
+            ("Talks ran from 22 to 27 August 1949.", "1949-08-22", "1949-08-27"),
+            ("Talks ran between May and July 1950.", "1950-05-01", "1950-07-31"),
+        ])
+    func range(sentence: String, earliest: String, latest: String) throws {
+        let tagger = DateTagger()
+        let expressions = tagger.tag(sentence)
+        let range = try #require(tagger.ranges(in: sentence, expressions: expressions).first, "\(expressions.map(\.text))")
+        #expect(range.interval.earliest?.description == earliest)
+        #expect(range.interval.latest?.description == latest)
+    }
+
+    @Test("\"22\" in \"from 22 to 27 August 1949\" is 22 August 1949, a separate TimeML expression")
+    func firstDay() {
+        let found = DateTagger().tag("from 22 to 27 August 1949")
+        #expect(found.map(\.value) == ["1949-08-22", "1949-08-27"])
+    }
+
+    @Test("comparisons at a precision: 24 and 25 August agree at month precision, not at day precision")
+    func precision() throws {
+        let a = DateValue.day(try #require(CalendarDay(year: 1949, month: 8, day: 24)), text: "24 August 1949")
+        let b = DateValue.day(try #require(CalendarDay(year: 1949, month: 8, day: 25)), text: "25 August 1949")
+        #expect(!a.overlaps(b))
+        #expect(a.overlaps(b, at: .month))
+        #expect(a.isBefore(b) && !a.isBefore(b, at: .month))
+        let august = DateValue.month(8, year: 1949, text: "August 1949")
+        #expect(august.contains(a) && august.overlaps(b))
+    }
+}
