@@ -190,7 +190,7 @@ struct TaggerRun {
         let candidates: [(Int, Built)?] = [
             cjkDate(index), numericDate(index), qualified(index), monthFirst(index), dayFirst(index), season(index), decade(index),
             relative(index), duration(index), setExpression(index), clockTime(index), present(index), yearAlone(index),
-            dayYearWithoutMonth(index), dayBeforeRange(index),
+            dayYearWithoutMonth(index), dayBeforeRange(index), bounded(index),
         ]
         guard let best = candidates.compactMap({ $0 }).max(by: { $0.0 < $1.0 }) else { return nil }
         let (length, built) = best
@@ -641,6 +641,22 @@ struct TaggerRun {
         let clock = "T\(pad(hour, 2)):\(pad(minute, 2))"
         let value = (day.map { $0.0.description } ?? "XXXX-XX-XX") + clock
         return (cursor - index, Built(type: .time, value: value, date: day.map { .day($0.0, text: words(index..<cursor)) }, anchor: day?.1))
+    }
+
+    /// "until March", "before the winter", "by late 1950", "after 4 May": a bound on a month, season or
+    /// day sets the mod; the bounding word stays outside the extent.
+    func bounded(_ index: Int) -> (Int, Built)? {
+        let mods = ["by": "ON_OR_BEFORE", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER", "since": "ON_OR_AFTER"]
+        guard let word = word(index), let mod = mods[word] else { return nil }
+        let head = index + 1
+        guard let (length, inner) = dayFirst(head) ?? monthFirst(head) ?? season(head) ?? qualified(head), inner.type == .date, inner.mod == nil,
+            let date = inner.date
+        else { return nil }
+        var built = inner
+        built.mod = mod
+        built.date = DateValue(period: date.period, precision: date.precision, qualifiers: Self.qualifiers(mod), text: words(head..<(head + length)))
+        built.leading = 1
+        return (length + 1, built)
     }
 
     /// "22" in "from 22 to 27 August 1949" or "22-27 August 1949": the first day takes the month and

@@ -21,6 +21,8 @@ struct DateTaggerTests {
         ("In late December 1949 the PLA entered Ghulja.", "late December 1949", "1949-12", "END"),
         ("Growth slowed in early 1950.", "early 1950", "1950", "START"),
         ("They would hold the province by 1951.", "1951", "1951", "ON_OR_BEFORE"),
+        ("The garrison held out until March 1950.", "March 1950", "1950-03", "ON_OR_BEFORE"),
+        ("They withdrew before the winter of 1949.", "the winter of 1949", "1949-WI", "BEFORE"),
         ("Телеграмма от 4 мая 1943 г. получена.", "4 мая 1943 г.", "1943-05-04", nil),
         ("电报日期为1949年8月24日。", "1949年8月24日", "1949-08-24", nil),
         ("The Persians invaded in 490 BC.", "490 BC", "BC0490", nil),
