@@ -163,6 +163,13 @@ struct TaggerRun {
     static let seasons: [String: (code: String, month: Int)] = [
         "spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12),
     ]
+    /// Words that can start an expression besides month, season and number words.
+    static let triggers: Set<String> = [
+        "the", "that", "this", "early", "late", "mid", "every", "each", "annually", "yearly", "monthly", "weekly", "daily", "now",
+        "today", "currently", "nowadays", "at", "by", "until", "till", "before", "after", "since", "around", "circa", "about", "few",
+        "several", "some", "many", "ad",
+    ]
+
     /// Nouns after which a four-digit number is a count, not a year.
     static let countNouns: Set<String> = [
         "men", "soldiers", "troops", "people", "km", "kilometres", "kilometers", "miles", "tons", "tonnes", "aircraft", "planes",
@@ -187,6 +194,14 @@ struct TaggerRun {
 
     /// The longest expression starting at `index`.
     mutating func match(at index: Int) -> (Int, TemporalExpression)? {
+        // Most words start no expression: skip them before trying every rule.
+        let token = tokens[index]
+        if token.kind == .word && !Self.months.keys.contains(token.lower) && !Self.triggers.contains(token.lower)
+            && Self.russianMonths[token.lower] == nil && Self.numbers[token.lower] == nil && Self.seasons[token.lower] == nil
+        {
+            return nil
+        }
+        if token.kind == .punctuation { return nil }
         let candidates: [(Int, Built)?] = [
             cjkDate(index), numericDate(index), qualified(index), monthFirst(index), dayFirst(index), season(index), decade(index),
             relative(index), duration(index), setExpression(index), clockTime(index), present(index), yearAlone(index),
