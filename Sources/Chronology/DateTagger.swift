@@ -208,7 +208,8 @@ struct TaggerRun {
             dayYearWithoutMonth(index), dayBeforeRange(index), bounded(index),
         ]
         guard let best = candidates.compactMap({ $0 }).max(by: { $0.0 < $1.0 }) else { return nil }
-        let (length, built) = best
+        var (length, built) = best
+        built.date?.anchor = built.anchor
         let range = (index + built.leading)..<(index + length)
         let expression = TemporalExpression(
             start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end, text: words(range), type: built.type, value: built.value,

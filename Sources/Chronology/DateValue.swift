@@ -43,6 +43,9 @@ public struct DateValue: Hashable, Sendable, Codable {
     public var text: String
     /// The period the text names before qualifiers narrow or open it.
     public var period: ClosedRange<CalendarDay>
+    /// For a relative or partial expression ("two days later", "in November"): the date it was
+    /// resolved against and where that came from (`document date`, `narrative: <words>`).
+    public var anchor: String?
 
     /// Creates a value for `period` at `precision`, applying `qualifiers` to compute the interval.
     public init(period: ClosedRange<CalendarDay>, precision: DatePrecision, qualifiers: [DateQualifier] = [], text: String) {

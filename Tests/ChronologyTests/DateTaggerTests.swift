@@ -48,6 +48,7 @@ struct DateTaggerTests {
         let later = try #require(found.first { $0.text == "Two days later" })
         #expect(later.value == "1949-02-06")
         #expect(later.anchor == "narrative: February 4, 1949")
+        #expect(later.date?.anchor == "narrative: February 4, 1949")
         #expect(later.edtf == "1949-02-06")
     }
 
