@@ -9,9 +9,9 @@ struct CLITests {
         let scratch = try Scratch()
         let root = try CLIRunner.run(["--help"], in: scratch.path)
         #expect(root.status == 0)
-        for command in ["ingest", "list", "show", "history", "diff", "search", "audit", "export"] {
-            #expect(root.stdout.contains(command), "root help lists \(command)")
-            let sub = try CLIRunner.run([command, "--help"], in: scratch.path)
+        for command in ["ingest", "list", "show", "history", "diff", "search", "audit", "export", "bag validate", "validate", "inspect", "cite", "dates"] {
+            #expect(root.stdout.contains(command.split(separator: " ")[0]), "root help lists \(command)")
+            let sub = try CLIRunner.run(command.split(separator: " ").map(String.init) + ["--help"], in: scratch.path)
             #expect(sub.status == 0)
             #expect(sub.stdout.contains("--json"), "\(command) --help shows --json")
             #expect(sub.stdout.contains("--catalog"), "\(command) --help shows --catalog")
