@@ -381,9 +381,25 @@ struct TaggerRun {
         if word(cursor) == "of", let year = isYear(cursor + 1) { return (cursor + 2 - index, Self.monthValue(month, year, text: text(cursor + 2))) }
         if word(cursor) == ",", let year = isYear(cursor + 1) { return (cursor + 2 - index, Self.monthValue(month, year, text: text(cursor + 2))) }
         if let year = isYear(cursor) { return (cursor + 1 - index, Self.monthValue(month, year, text: text(cursor + 1))) }
+        // A month alone that a following month and year complete ("March – April 1950", "in February
+        // and again in September of 1947") takes that year.
+        if let year = yearOfPartner(after: cursor) { return (cursor - index, Self.monthValue(month, year, text: text(cursor))) }
         // A month alone: the narrative's year ("in November").
         if let (year, anchor) = anchorYear() { return (cursor - index, Self.monthValue(month, year, text: text(cursor), anchor: anchor)) }
         return (cursor - index, Built(value: "XXXX-\(pad(month, 2))"))
+    }
+
+    /// The year of a month-and-year that follows within a few words, joined by a range or list word.
+    func yearOfPartner(after start: Int) -> Int? {
+        var joined = false
+        for index in start..<min(tokens.count, start + 6) {
+            if let word = word(index), ["-", "–", "—", "to", "and", "or", "until", "through"].contains(word) { joined = true }
+            guard joined, monthAt(index) != nil else { continue }
+            if let year = isYear(index + 1) { return year }
+            if word(index + 1) == "of", let year = isYear(index + 2) { return year }
+            return nil
+        }
+        return nil
     }
 
     /// "1 September 1939", "4 May", "the 4th of May 1943", "4 мая 1943 г.".

@@ -15,6 +15,8 @@ struct DateTaggerTests {
         ("It happened on the 4th of May 1943.", "the 4th of May 1943", "1943-05-04", nil),
         ("It happened in August 1949.", "August 1949", "1949-08", nil),
         ("It happened in February of 1940.", "February of 1940", "1940-02", nil),
+        ("In 1949 he had to wait until March – April 1950.", "March", "1950-03", "ON_OR_BEFORE"),
+        ("In 1945 he came twice, in February and again in September of 1947.", "February", "1947-02", nil),
         ("It happened in 1949.", "1949", "1949", nil),
         ("Unrest grew in the 1940s.", "the 1940s", "194", nil),
         ("Talks began in spring 1946.", "spring 1946", "1946-SP", nil),
