@@ -14,7 +14,8 @@ extension Archivist {
                 format is detected from the content: Wilson Center Digital Archive records (PDF export or \
                 web page), XML (TEI and teiCorpus, FRUS volumes, EAD 2002 and EAD3 finding aids with their \
                 components, OAI-PMH ListRecords/GetRecord, MODS; other XML as generic documents with a \
-                warning), plain text. XML declaring entities is refused, and no DTD, XInclude or URL is \
+                warning), plain text (a file named .xml that is not XML is refused, never read as text). XML \
+                declaring entities is refused, and no DTD, XInclude or URL is \
                 ever loaded. A multi-record file gives one document per record; an OAI-PMH record marked \
                 deleted is logged as a deletion and removes nothing. Each file is stored in \
                 its own transaction and ends as new, new-version, unchanged or failed (with the reason). \
