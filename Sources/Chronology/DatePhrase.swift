@@ -42,16 +42,10 @@ public enum DatePhrase {
     /// Reads `phrase` as a single date.
     public static func read(_ phrase: String) -> Reading {
         let text = phrase.trimmingWhitespace()
+        // ISO 8601 first (1949-02-06, 1949-02, 1949): the common case in attributes, read without tokens.
+        if let iso = readISO(text) { return iso }
         let tokens = tokenize(text)
         if tokens.isEmpty { return Reading(value: nil, issues: text.isEmpty ? [] : [.unreadable]) }
-
-        // ISO 8601: 1949-02-06, 1949-02, 1949.
-        if tokens.count == 1, case .number(let digits) = tokens[0] {
-            if digits.count == 4, let year = Int(digits) {
-                return Reading(value: .year(year, text: text), issues: [])
-            }
-        }
-        if let iso = readISO(text) { return iso }
 
         var day: (value: Int, digits: String)?
         var month: Int?
@@ -87,18 +81,34 @@ public enum DatePhrase {
         }
     }
 
+    /// The parts of an ISO 8601 calendar date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (month 1-12; the
+    /// day is not checked against the month), read byte by byte; nil for anything else.
+    public static func isoParts(_ text: some StringProtocol) -> (year: Int, month: Int?, day: Int?)? {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard bytes[index] >= 0x30 && bytes[index] <= 0x39 else { return nil }
+                value = value * 10 + Int(bytes[index] - 0x30)
+            }
+            return value
+        }
+        guard [4, 7, 10].contains(bytes.count), let year = number(0..<4) else { return nil }
+        if bytes.count == 4 { return (year, nil, nil) }
+        guard bytes[4] == 0x2D, let month = number(5..<7), (1...12).contains(month) else { return nil }
+        if bytes.count == 7 { return (year, month, nil) }
+        guard bytes[7] == 0x2D, let day = number(8..<10) else { return nil }
+        return (year, month, day)
+    }
+
     private static func readISO(_ text: String) -> Reading? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-            parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), parts[1].count == 2,
-            (1...12).contains(month)
-        else { return nil }
-        if parts.count == 2 { return Reading(value: .month(month, year: year, text: text), issues: []) }
-        guard parts[2].count == 2, let dayNumber = Int(parts[2]) else { return nil }
-        guard let day = CalendarDay(year: year, month: month, day: dayNumber) else {
+        guard let (year, month, day) = isoParts(text) else { return nil }
+        guard let month else { return Reading(value: .year(year, text: text), issues: []) }
+        guard let day else { return Reading(value: .month(month, year: year, text: text), issues: []) }
+        guard let calendarDay = CalendarDay(year: year, month: month, day: day) else {
             return Reading(value: .month(month, year: year, text: text), issues: [.impossibleDay])
         }
-        return Reading(value: .day(day, text: text), issues: [])
+        return Reading(value: .day(calendarDay, text: text), issues: [])
     }
 
     enum Token: Equatable {

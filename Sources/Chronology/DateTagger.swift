@@ -75,8 +75,7 @@ struct TaggerRun {
     }
 
     let scalars: [Unicode.Scalar]
-    let options: TaggerRun.Options
-    typealias Options = DateTagger.Options
+    let options: DateTagger.Options
     var tokens: [Token] = []
     /// The narrative's most recent dates, by precision.
     var lastDay: (CalendarDay, String)?
@@ -329,7 +328,6 @@ struct TaggerRun {
         guard index < tokens.count, tokens[index].kind == .word, let month = Self.months[tokens[index].lower] else { return nil }
         // "may", "march" and short forms are ordinary words unless capitalised.
         if requireCapital && !tokens[index].capitalised { return nil }
-        if tokens[index].lower.count == 3, index + 1 < tokens.count, tokens[index + 1].lower == "." { return month }
         return month
     }
 

@@ -12,9 +12,7 @@ public enum TimeML {
     public static func read(_ xml: String) -> Document {
         var creation: CalendarDay?
         if let dct = section(xml, "DCT"), let range = dct.firstRange(of: "value=\"") {
-            let value = dct[range.upperBound...].prefix(10)
-            let parts = value.split(separator: "-").compactMap { Int($0) }
-            if parts.count == 3 { creation = CalendarDay(year: parts[0], month: parts[1], day: parts[2]) }
+            creation = CalendarDay(iso: dct[range.upperBound...].prefix(10))
         }
         let body = section(xml, "TEXT") ?? ""
         return Document(creationDate: creation, text: decode(stripTags(body)))

@@ -44,12 +44,7 @@ extension Archivist.Bag {
         func run() throws {
             LoggingBootstrap.once()
             let validator = jobs.map { BagValidator(threads: $0) } ?? BagValidator()
-            let report: BagValidationReport
-            do {
-                report = try global.run { try validator.validate(path) }
-            } catch let exit as ExitCode {
-                throw ExitCode(exit == .failure ? 64 : exit.rawValue)
-            }
+            let report = try global.run { try validator.validate(path) }
             for warning in report.warnings where !global.quiet {
                 FileHandle.standardError.write(Data("archivist: warning: \(warning.code): \(warning.message)\n".utf8))
             }

@@ -39,14 +39,9 @@ extension Archivist {
         var file: String
 
         func validate() throws {
-            if let documentDate, Self.day(documentDate) == nil { throw ValidationError("--document-date must be a day, YYYY-MM-DD.") }
+            if let documentDate, CalendarDay(iso: documentDate) == nil { throw ValidationError("--document-date must be a day, YYYY-MM-DD.") }
             if anchor == .document && documentDate == nil && !timeml { throw ValidationError("--anchor document needs --document-date.") }
             if output != nil && !timeml { throw ValidationError("-o is used with --timeml.") }
-        }
-
-        static func day(_ text: String) -> CalendarDay? {
-            let parts = text.split(separator: "-").compactMap { Int($0) }
-            return parts.count == 3 ? CalendarDay(year: parts[0], month: parts[1], day: parts[2]) : nil
         }
 
         func run() throws {
@@ -59,7 +54,7 @@ extension Archivist {
             }
             if timeml {
                 let document = TimeML.read(input)
-                let tagger = DateTagger(options: .init(documentDate: documentDate.flatMap(Self.day) ?? document.creationDate, anchorToDocumentDate: anchor == .document))
+                let tagger = DateTagger(options: .init(documentDate: documentDate.flatMap { CalendarDay(iso: $0) } ?? document.creationDate, anchorToDocumentDate: anchor == .document))
                 let tagged = TimeML.write(input, text: document.text, expressions: tagger.tag(document.text))
                 if let output {
                     try global.run {
@@ -72,7 +67,7 @@ extension Archivist {
                 }
                 return
             }
-            let tagger = DateTagger(options: .init(documentDate: documentDate.flatMap(Self.day), anchorToDocumentDate: anchor == .document))
+            let tagger = DateTagger(options: .init(documentDate: documentDate.flatMap { CalendarDay(iso: $0) }, anchorToDocumentDate: anchor == .document))
             let expressions = tagger.tag(input)
             if global.json {
                 Output.printJSON(expressions.map(DatesOutput.init))

@@ -44,7 +44,7 @@ struct GlobalOptions: ParsableArguments {
                 Output.printJSON(ErrorOutput(error: .init(code: error.code, message: error.message, path: error.path)))
             }
             Output.printError(error.description)
-            let usage: Set<String> = ["unknown-document", "unknown-version", "bad-query", "single-version", "schema-missing"]
+            let usage: Set<String> = ["unknown-document", "unknown-version", "bad-query", "single-version", "schema-missing", "not-a-folder"]
             throw ExitCode(usage.contains(error.code) ? 64 : 1)
         }
     }

@@ -26,12 +26,7 @@ extension Archivist {
 
         func run() throws {
             LoggingBootstrap.once()
-            let report: XMLValidationReport
-            do {
-                report = try global.run { try XMLSchemas.validate(file: file, schema: schema) }
-            } catch let exit as ExitCode {
-                throw ExitCode(exit.rawValue)
-            }
+            let report = try global.run { try XMLSchemas.validate(file: file, schema: schema) }
             if global.json {
                 Output.printJSON(report)
             } else if !global.quiet || !report.isValid {

@@ -81,6 +81,10 @@ struct CLITests {
         #expect(quotes.contains { $0["quote"] as? String == "because a delay may invite British interference." && $0["status"] as? String == "not-found" })
         let audit = try CLIRunner.run(["audit"], in: scratch.path)
         #expect(audit.stdout.contains("Catalog intact; 1 citation finding(s) above."), "\(audit.stdout)")
+        // --no-citations checks the catalog only: the misquote is not looked at.
+        let catalogOnly = try CLIRunner.run(["audit", "--no-citations"], in: scratch.path)
+        #expect(catalogOnly.status == 0)
+        #expect(catalogOnly.stdout.contains("Audit passed."))
     }
 
     @Test("export writes the original bytes exactly, to a file or to stdout")

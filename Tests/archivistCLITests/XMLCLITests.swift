@@ -96,6 +96,12 @@ struct XMLCLITests {
         try expectValid(ingest.stdout, "ingest")
         let history = try CLIRunner.run(["history", "bad.xml"], in: scratch.path)
         #expect(history.stdout.contains("validation (warning)"))
+        // --xml-max-bytes bounds what is parsed.
+        try scratch.write("big.xml", "<r>" + String(repeating: "x", count: 100) + "</r>")
+        let limited = try CLIRunner.run(["ingest", "big.xml", "--xml-max-bytes", "50", "--json"], in: scratch.path)
+        #expect(limited.status == 1)
+        let files = try #require((limited.json as? [String: Any])?["files"] as? [[String: Any]])
+        #expect((files.first?["error"] as? [String: Any])?["code"] as? String == "xml-too-large")
     }
 }
 
@@ -154,6 +160,20 @@ struct CiteCLITests {
         let json = try CLIRunner.run(["cite", "wcda:900104", "--json"], in: scratch.path)
         try expectValid(json.stdout, "cite")
         #expect(try CLIRunner.run(["cite", "nope"], in: scratch.path).status == 64)
+    }
+
+    @Test("an archives.tsv beside the catalog adds archives that cite and audit then recognise")
+    func userArchives() throws {
+        let scratch = try Scratch()
+        try scratch.write("in/letter.xml", #"<TEI><teiHeader><fileDesc><titleStmt><title>Report from Almaty</title></titleStmt><sourceDesc><msDesc><msIdentifier><repository>TsGA RK</repository><idno>f. 1137, op. 1, d. 12, l. 4</idno></msIdentifier></msDesc></sourceDesc></fileDesc><profileDesc><creation><date when="1946-05-02"/></creation></profileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"#)
+        _ = try CLIRunner.run(["ingest", "in"], in: scratch.path)
+        let before = try CLIRunner.run(["cite", "letter.xml", "--style", "csl-json"], in: scratch.path)
+        #expect((before.json as? [[String: Any]])?.first?["archive"] == nil)
+        try scratch.write("archives.tsv", "TsGA RK\tCentral State Archive of the Republic of Kazakhstan\n")
+        let after = try CLIRunner.run(["cite", "letter.xml", "--style", "csl-json"], in: scratch.path)
+        let item = try #require((after.json as? [[String: Any]])?.first)
+        #expect(item["archive"] as? String == "Central State Archive of the Republic of Kazakhstan")
+        #expect(item["archive_location"] as? String == "TsGA RK, f. 1137, op. 1, d. 12, l. 4")
     }
 
     @Test("on a catalog of etr-dev, the citation-audit checks of score_verify.py pass")

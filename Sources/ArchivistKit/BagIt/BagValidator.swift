@@ -36,6 +36,7 @@ public struct BagValidator: Sendable {
         run.checkNames()
         run.checkOxum()
         run.checkDigests(threads: threads)
+        run.report.valid = run.report.errors.isEmpty
         return run.report
     }
 }
@@ -374,6 +375,5 @@ private struct Run {
                 }
             }
         }
-        report.valid = report.errors.isEmpty
     }
 }

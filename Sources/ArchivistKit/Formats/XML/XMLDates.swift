@@ -6,7 +6,7 @@ enum XMLDates {
     /// One ISO date (`1949-08-27`, `1949-08`, `1949`, `1949-01-14T14:00:00+01:00`), kept with `text`.
     static func point(_ iso: String, text: String? = nil) -> DateValue? {
         let day = dayPart(iso)
-        guard let value = isoValue(day) ?? DatePhrase.read(day).value else { return nil }
+        guard let value = DatePhrase.read(day).value else { return nil }
         var result = value
         if let text, !text.isEmpty { result.text = text }
         return result
@@ -42,7 +42,7 @@ enum XMLDates {
 
     /// A free-text date ("1947-09-10", "22 April 1945", "circa 1940"), when it reads as one.
     static func phrase(_ text: String) -> DateValue? {
-        if let value = isoValue(text) { return value }
+        if DatePhrase.isoParts(text) != nil, let value = DatePhrase.read(text).value { return value }
         // "1981-1982", "1981–1982": a span of years, the commonest date in finding aids.
         let scalars = Array(text.unicodeScalars)
         if scalars.count == 9, ["-", "–", "/"].contains(scalars[4]),
@@ -53,34 +53,6 @@ enum XMLDates {
         }
         if text.contains("/"), let interval = interval(text, text: text) { return interval }
         return DatePhrase.read(text).value
-    }
-
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` read directly (the common case in attributes).
-    static func isoValue(_ text: String) -> DateValue? {
-        let bytes = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            return value
-        }
-        switch bytes.count {
-        case 4:
-            return number(0..<4).map { DateValue.year($0, text: text) }
-        case 7 where bytes[4] == 0x2D:
-            guard let year = number(0..<4), let month = number(5..<7), (1...12).contains(month) else { return nil }
-            return DateValue.month(month, year: year, text: text)
-        case 10 where bytes[4] == 0x2D && bytes[7] == 0x2D:
-            guard let year = number(0..<4), let month = number(5..<7), let dayNumber = number(8..<10),
-                let day = CalendarDay(year: year, month: month, day: dayNumber)
-            else { return nil }
-            return DateValue.day(day, text: text)
-        default:
-            return nil
-        }
     }
 
     private static func dayPart(_ iso: String) -> String {
