@@ -32,7 +32,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/archives.tsv")]
+            resources: [
+                .copy("Resources/archives.tsv"), .copy("Resources/events.tsv"), .copy("Resources/aliases.tsv"),
+                .copy("Resources/gazetteer.tsv"),
+            ]
         ),
         .executableTarget(
             name: "archivist",

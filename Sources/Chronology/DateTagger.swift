@@ -305,12 +305,11 @@ struct TaggerRun {
         }
         guard let number = tokens[index].number, tokens[index].lower.count <= 4 else { return nil }
         var cursor = index + 1
-        if let era = word(cursor), ["bc", "bce", "b", "ad", "ce", "a"].contains(era) {
+        // "B.C." and "A.D." spelt with stops; a bare "a" after a year is the article ("1949 a Soviet plane").
+        let dotted = { (era: String) in self.word(cursor + 1) == "." && self.word(cursor + 2) == (era == "b" ? "c" : "d") }
+        if let era = word(cursor), ["bc", "bce", "ad", "ce"].contains(era) || (["b", "a"].contains(era) && dotted(era)) {
             var length = 1
-            if era == "b" || era == "a" {
-                guard word(cursor + 1) == ".", word(cursor + 2) == (era == "b" ? "c" : "d") else { return nil }
-                length = word(cursor + 3) == "." ? 4 : 3
-            }
+            if era == "b" || era == "a" { length = word(cursor + 3) == "." ? 4 : 3 }
             cursor += length
             let bc = era.hasPrefix("b")
             return (bc ? 1 - number : number, cursor - index)

@@ -15,7 +15,7 @@ struct Archivist: AsyncParsableCommand {
             """,
         version: Agent.version,
         subcommands: [
-            Ingest.self, List.self, Show.self, History.self, Diff.self, Search.self, Audit.self, Export.self, Bag.self, Validate.self, Inspect.self, Cite.self, Dates.self,
+            Ingest.self, List.self, Show.self, History.self, Diff.self, Search.self, Audit.self, Export.self, Bag.self, Validate.self, Inspect.self, Cite.self, Dates.self, Verify.self,
         ]
     )
 }

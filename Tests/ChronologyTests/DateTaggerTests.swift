@@ -134,3 +134,14 @@ struct DateRangeTests {
         #expect(august.contains(a) && august.overlaps(b))
     }
 }
+
+@Suite("Date tagger: a year before the article a")
+struct YearBeforeArticleTests {
+    @Test("\"1949 a Soviet\" is the year 1949 followed by an article, not an era")
+    func yearThenArticle() throws {
+        let found = DateTagger().tag("In late August 1949 a Soviet Il-12 crashed. In 490 B.C. the Persians landed.")
+        #expect(found.first?.text == "late August 1949")
+        #expect(found.first?.date?.earliest == CalendarDay(year: 1949, month: 8, day: 21))
+        #expect(found.contains { $0.value == "BC0490" })
+    }
+}

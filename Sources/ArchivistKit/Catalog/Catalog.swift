@@ -148,9 +148,12 @@ public final class Catalog: Sendable {
 
     /// Stores the documents read from one file in one transaction: the original bytes once, a new
     /// version for each document whose bytes are new, and the provenance events.
+    ///
+    /// `claims`, when given, holds each document's extracted claims (aligned with `documents`),
+    /// stored with each new version as extracted with the data files of fingerprint `lexicon`.
     public func store(
         _ documents: [ImportedDocument], from file: SourceFile, format: DocumentFormat, encoding: String,
-        importer: any DocumentImporter
+        importer: any DocumentImporter, claims: [[Claim]]? = nil, lexicon: String? = nil
     ) throws -> [Stored] {
         try pool.write { db in
             var results: [Stored] = []
@@ -213,6 +216,10 @@ public final class Catalog: Sendable {
                     "title": document.title,
                 ]
                 if let date = document.date { extracted["date"] = date.edtf }
+                if let claims, let lexicon, index < claims.count {
+                    try Self.storeClaims(db, versionID: versionID, claims: claims[index], lexicon: lexicon, at: now)
+                    extracted["claims"] = String(claims[index].count)
+                }
                 if !document.warnings.isEmpty {
                     extracted["warnings"] = document.warnings.map(\.code).joined(separator: ",")
                 }

@@ -14,6 +14,9 @@ enum CatalogSchema {
         migrator.registerMigration("v1: originals, documents, versions, events, search") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2: claims") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
@@ -92,5 +95,26 @@ enum CatalogSchema {
         CREATE TRIGGER event_is_kept BEFORE DELETE ON event
           BEGIN SELECT RAISE(ABORT, 'provenance events are never deleted'); END;
         CREATE VIRTUAL TABLE version_text USING fts5(title, body, content = 'version', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+        """
+
+    /// Claims are derived data: re-extracted when the data files change (`verify --rebuild`), so
+    /// unlike versions and events they may be replaced. Each version's extraction records the
+    /// extractor and the data files' fingerprint it was made with.
+    static let v2 = """
+        CREATE TABLE claim_extraction (
+          version_id INTEGER PRIMARY KEY NOT NULL REFERENCES version(id),
+          extractor TEXT NOT NULL,
+          lexicon TEXT NOT NULL CHECK (length(lexicon) = 64),
+          claims INTEGER NOT NULL CHECK (claims >= 0),
+          extracted_at TEXT NOT NULL
+        );
+        CREATE TABLE claim (
+          version_id INTEGER NOT NULL REFERENCES claim_extraction(version_id),
+          seq INTEGER NOT NULL CHECK (seq >= 0),
+          type TEXT NOT NULL,
+          sentence TEXT NOT NULL,
+          content TEXT NOT NULL CHECK (json_valid(content)),
+          PRIMARY KEY (version_id, seq)
+        ) WITHOUT ROWID;
         """
 }

@@ -16,6 +16,9 @@ public struct IngestOptions: Sendable {
     public var validateXML = false
     /// The schema to check XML files against with `validateXML`.
     public var xmlSchema: String?
+    /// The verifier's data files for extracting claims; `nil` reads the shipped ones and those
+    /// beside the catalog.
+    public var lexicon: VerifyLexicon?
 
     /// Default options.
     public init(encoding: TextEncoding = .automatic, maximumFileSize: Int = 512 * 1024 * 1024) {
@@ -32,12 +35,14 @@ public struct Ingester: Sendable {
     let catalog: Catalog
     let options: IngestOptions
     let logger: Logger
+    let extractor: ClaimExtractor
 
     /// Creates an ingester.
     public init(catalog: Catalog, options: IngestOptions = IngestOptions(), logger: Logger = Logger(label: "archivist.ingest")) {
         self.catalog = catalog
         self.options = options
         self.logger = logger
+        self.extractor = ClaimExtractor(lexicon: options.lexicon ?? (try? VerifyLexicon.load(extraFolder: catalog.folder)) ?? .shipped)
     }
 
     /// Ingests every file under `paths`; `progress` is called after each file with (done, total, path).
@@ -174,6 +179,7 @@ public struct Ingester: Sendable {
         var format: DocumentFormat
         var encoding: String
         var importer: any DocumentImporter
+        var claims: [[Claim]] = []
     }
 
     func prepareInBackground(_ batch: [FoundFile]) -> (group: DispatchGroup, outcome: Outcome<[Prepared]>) {
@@ -182,7 +188,16 @@ public struct Ingester: Sendable {
 
     /// Reads, hashes, decodes and imports one file; writes nothing.
     func prepare(_ file: FoundFile) -> Prepared {
-        Self.prepare(file, options: options, catalog: catalog)
+        var prepared = Self.prepare(file, options: options, catalog: catalog)
+        // Claims are extracted here, off the storing thread, like the rest of a file's reading.
+        if let payload = prepared.payload {
+            let archival = payload.format != .plainText
+            prepared.payload?.claims = payload.documents.map {
+                extractor.claims(
+                    in: ClaimSource(title: $0.title, summary: $0.summary, body: $0.body, date: $0.date, isArchival: archival))
+            }
+        }
+        return prepared
     }
 
     /// Reads files as ingest would (walk, read, hash, decode, detect, parse, extract) and returns
@@ -296,7 +311,7 @@ public struct Ingester: Sendable {
             do {
                 let stored = try catalog.store(
                     payload.documents, from: payload.source, format: payload.format, encoding: payload.encoding,
-                    importer: payload.importer)
+                    importer: payload.importer, claims: payload.claims, lexicon: extractor.lexicon.fingerprint)
                 result.documents = stored.map { .init(id: $0.documentID, version: $0.version, status: $0.status) }
                 let statuses = Set(stored.map(\.status))
                 result.status = statuses.contains(.new) ? .new : statuses.contains(.newVersion) ? .newVersion : .unchanged

@@ -1,0 +1,122 @@
+import Chronology
+import Foundation
+import GRDB
+
+extension Catalog {
+    /// The version of the claim extractor; stored with each extraction, and claims made by another
+    /// are re-derived.
+    public static let claimExtractorVersion = "1"
+
+    /// Stores the claims of one version, replacing any earlier extraction of it.
+    static func storeClaims(_ db: Database, versionID: Int64, claims: [Claim], lexicon: String, at now: String) throws {
+        try db.execute(sql: "DELETE FROM claim WHERE version_id = ?", arguments: [versionID])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO claim_extraction(version_id, extractor, lexicon, claims, extracted_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [versionID, claimExtractorVersion, lexicon, claims.count, now])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let insert = try db.cachedStatement(sql: "INSERT INTO claim(version_id, seq, type, sentence, content) VALUES (?, ?, ?, ?, ?)")
+        for (seq, claim) in claims.enumerated() {
+            let json = String(decoding: try encoder.encode(claim), as: UTF8.self)
+            try insert.execute(arguments: [versionID, seq, claim.type, claim.text, json])
+        }
+    }
+
+    /// What the extractor reads of a stored version.
+    static func claimSource(_ record: VersionRecord) -> ClaimSource {
+        ClaimSource(
+            title: record.title, summary: record.summary, body: record.body, date: storedDate(record),
+            isArchival: record.format != DocumentFormat.plainText.rawValue)
+    }
+
+    /// A version's display date as a date value, from its stored interval and precision.
+    static func storedDate(_ record: VersionRecord) -> DateValue? {
+        guard let earliest = record.dateEarliest.flatMap(CalendarDay.init(iso:)),
+            let latest = record.dateLatest.flatMap(CalendarDay.init(iso:)),
+            let precision = record.datePrecision.flatMap(DatePrecision.init(rawValue:)), earliest <= latest
+        else { return nil }
+        return DateValue(period: earliest...latest, precision: precision, text: record.dateText ?? record.dateEDTF ?? "")
+    }
+
+    /// The claims of the latest version of every document, for the verifier.
+    ///
+    /// Versions never extracted, or extracted with another extractor or other data files, are
+    /// extracted again first (every version with `rebuild`), each replacement logged as one
+    /// `metadata extraction` event; returns the claims and how many versions were extracted.
+    public func claimsForVerification(extractor: ClaimExtractor, rebuild: Bool = false) throws -> (claims: [CatalogClaim], extracted: Int) {
+        let fingerprint = extractor.lexicon.fingerprint
+        let stale = try pool.read { db in
+            try VersionRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT v.* FROM version v LEFT JOIN claim_extraction x ON x.version_id = v.id
+                    WHERE ? OR x.version_id IS NULL OR x.extractor != ? OR x.lexicon != ?
+                    ORDER BY v.id
+                    """,
+                arguments: [rebuild, Self.claimExtractorVersion, fingerprint])
+        }
+        if !stale.isEmpty {
+            let extracted = stale.map { (id: $0.id!, claims: extractor.claims(in: Self.claimSource($0))) }
+            try pool.write { db in
+                let now = Timestamp.now()
+                for version in extracted {
+                    try Self.storeClaims(db, versionID: version.id, claims: version.claims, lexicon: fingerprint, at: now)
+                }
+                var log = try ProvenanceLog(db)
+                try log.append(
+                    .metadataExtraction, outcome: .success,
+                    detail: [
+                        "what": "claims", "versions": String(extracted.count), "claims": String(extracted.map(\.claims.count).reduce(0, +)),
+                        "extractor": Self.claimExtractorVersion, "lexicon": fingerprint, "reason": rebuild ? "rebuild" : "missing or stale",
+                    ],
+                    at: now)
+            }
+            logger.info("claims extracted", metadata: ["versions": "\(extracted.count)"])
+        }
+        return (try latestClaims(), stale.count)
+    }
+
+    private func latestClaims() throws -> [CatalogClaim] {
+        try pool.read { db in
+            let decoder = JSONDecoder()
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT v.document_id, v.number, v.source_path, v.format, c.content FROM version v
+                    JOIN (SELECT document_id, max(number) AS number FROM version GROUP BY document_id) latest
+                      ON latest.document_id = v.document_id AND latest.number = v.number
+                    JOIN claim c ON c.version_id = v.id
+                    ORDER BY v.document_id, c.seq
+                    """)
+            var claims: [CatalogClaim] = []
+            while let row = try rows.next() {
+                let content: String = row["content"]
+                let claim = try decoder.decode(Claim.self, from: Data(content.utf8))
+                claims.append(
+                    CatalogClaim(
+                        document: row["document_id"], version: row["number"], source: row["source_path"],
+                        archival: (row["format"] as String) != DocumentFormat.plainText.rawValue, claim: claim))
+            }
+            return claims
+        }
+    }
+
+    /// How a document is cited in the verifier's report: its citation when it has one, else its
+    /// title and source path.
+    public func citationLines(for documents: Set<String>) throws -> [String: String] {
+        try pool.read { db in
+            var lines: [String: String] = [:]
+            for record in try VersionRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT v.* FROM version v
+                    JOIN (SELECT document_id, max(number) AS number FROM version GROUP BY document_id) latest
+                      ON latest.document_id = v.document_id AND latest.number = v.number
+                    """)
+            where documents.contains(record.documentID) {
+                lines[record.documentID] = record.citation ?? "\"\(record.title)\" (\(record.sourcePath))"
+            }
+            return lines
+        }
+    }
+}

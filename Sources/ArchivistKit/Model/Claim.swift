@@ -1,0 +1,88 @@
+import Chronology
+
+/// One statement a document makes about an event: its type, date, places, counts and participants,
+/// with the exact sentence it came from.
+public struct Claim: Sendable, Codable, Equatable {
+    /// The event type, from `events.tsv` (`crash`, `meeting`, `message` ...), or `statement` for a
+    /// sentence that only gives a count.
+    public var type: String
+    /// `planned` when the words make it a plan, an intention or a possibility rather than a report
+    /// that the event happened; such claims are never in a conflict.
+    public var modality: String?
+    /// Whether the words say it is another occurrence ("another meeting").
+    public var distinct: Bool
+    /// When, and in what role (the event itself, or when it was reported, received, written).
+    public var date: ClaimDate?
+    /// Places with their roles.
+    public var places: [ClaimPlace]
+    /// Numbers with what they count.
+    public var counts: [ClaimCount]
+    /// People and organisations named.
+    public var participants: [ClaimEntity]
+    /// What the event happened to when no one is named (`aircraft` for "their plane").
+    public var subjects: [String]
+    /// The event words that typed the claim, as written.
+    public var trigger: String
+    /// The sentence, verbatim.
+    public var text: String
+    /// Which part of the document the sentence is in: `title`, `summary` or `body`.
+    public var field: String
+    /// Offset of the sentence in that field, in Unicode scalars.
+    public var start: Int
+    /// Offset just past the sentence.
+    public var end: Int
+    /// Parts taken from the sentence before (`date`, `participants`) or from the document's date.
+    public var inherited: [String]
+}
+
+/// A claim's date: the interval, its role and the words.
+public struct ClaimDate: Sendable, Codable, Equatable {
+    /// The interval at its precision.
+    public var value: DateValue
+    /// `event` (when it happened, or was sent), `reported`, `received`, `written`, or `document` (the
+    /// document's own date, taken for a sentence that gives none).
+    public var role: String
+}
+
+/// A place a claim names, with its role in the event.
+public struct ClaimPlace: Sendable, Codable, Equatable {
+    /// The gazetteer name.
+    public var name: String
+    /// The words, verbatim.
+    public var text: String
+    /// `destination`, `origin` or `location`.
+    public var role: String
+    /// Kilometres added to the place's radius by vague words ("east of", "near").
+    public var widenKm: Double
+}
+
+/// A number and what it counts.
+public struct ClaimCount: Sendable, Codable, Equatable {
+    /// The number as written in the text, normalised.
+    public var value: Double
+    /// The least number the words allow ("less than 5%": 0).
+    public var low: Double
+    /// The greatest number the words allow; `nil` when unbounded ("at least 30%").
+    public var high: Double?
+    /// What is counted (`people aboard`, `troops`, `percent of population`).
+    public var counts: String
+    /// The words, verbatim.
+    public var text: String
+}
+
+/// A person or organisation a claim names.
+public struct ClaimEntity: Sendable, Codable, Equatable {
+    /// The canonical name, from `aliases.tsv`.
+    public var name: String
+    /// `person` or `organisation`.
+    public var kind: String
+    /// The words, verbatim.
+    public var text: String
+}
+
+extension ClaimCount {
+    /// Whether the two counts' ranges have no number in common.
+    public func excludes(_ other: ClaimCount) -> Bool {
+        (high.map { $0 < other.low } ?? false) || (other.high.map { $0 < low } ?? false)
+    }
+}

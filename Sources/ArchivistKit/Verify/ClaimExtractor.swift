@@ -1,0 +1,303 @@
+import Chronology
+
+/// What the claim extractor reads of one document version.
+public struct ClaimSource: Sendable {
+    /// The title.
+    public var title: String
+    /// The archive's summary, if any.
+    public var summary: String?
+    /// The text.
+    public var body: String
+    /// The document's own date, if it has one.
+    public var date: DateValue?
+    /// Whether the document is an archival record (its title and date describe the event it records),
+    /// not a secondary text.
+    public var isArchival: Bool
+
+    /// Creates the input of an extraction.
+    public init(title: String, summary: String? = nil, body: String, date: DateValue? = nil, isArchival: Bool) {
+        self.title = title
+        self.summary = summary
+        self.body = body
+        self.date = date
+        self.isArchival = isArchival
+    }
+}
+
+/// Extracts claims from a document: one per sentence that names an event (or gives a count), with
+/// the sentence's date (by the Chronology tagger), places (gazetteer names and the words before
+/// them), counts and participants (aliases), all read through the data files of ``VerifyLexicon``.
+///
+/// A sentence without a date takes the one of the claim before it in the same paragraph when that
+/// claim is of the same family ("... crashed in late August 1949. All 16 people on board were
+/// killed."), and its participants too when it names none; in an archival record it otherwise takes
+/// the document's date, in the role `document`. An archival record's title that names an event
+/// ("Memorandum of Conversation between ...", "Telegram from ... to ...") is a claim dated by the
+/// document's date.
+public struct ClaimExtractor: Sendable {
+    /// The data files.
+    public let lexicon: VerifyLexicon
+
+    /// Creates an extractor reading with `lexicon`.
+    public init(lexicon: VerifyLexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// The claims of one document, title first, then summary, then body, in text order.
+    public func claims(in source: ClaimSource) -> [Claim] {
+        var claims: [Claim] = []
+        if source.isArchival, let date = source.date, var title = claim(titleOf: source.title) {
+            title.date = ClaimDate(value: date, role: "event")
+            title.inherited.append("document date")
+            claims.append(title)
+        }
+        if let summary = source.summary, !summary.isEmpty {
+            claims += self.claims(inField: "summary", text: summary, source: source)
+        }
+        claims += self.claims(inField: "body", text: source.body, source: source)
+        return claims
+    }
+
+    private func claim(titleOf title: String) -> Claim? {
+        let tokens = TextTokenizer.tokens(title)
+        guard let (type, trigger) = eventType(tokens) else { return nil }
+        var claim = Claim(
+            type: type, modality: nil, distinct: false, date: nil, places: [], counts: [], participants: participants(tokens),
+            subjects: subjects(tokens), trigger: trigger, text: title, field: "title", start: 0, end: title.unicodeScalars.count, inherited: [])
+        claim.places = places(tokens, type: type)
+        return claim
+    }
+
+    private func claims(inField field: String, text: String, source: ClaimSource) -> [Claim] {
+        var options = DateTagger.Options()
+        if let date = source.date, date.precision == .day { options.documentDate = date.earliest }
+        let expressions = DateTagger(options: options).tag(text).filter { ($0.type == .date || $0.type == .time) && $0.date != nil }
+        let tokens = TextTokenizer.tokens(text)
+        let scalars = Array(text.unicodeScalars)
+        var claims: [Claim] = []
+        var previous: (claim: Claim, paragraph: Int)?
+        var tokenIndex = 0
+        for sentence in SentenceSplitter.sentences(text) {
+            while tokenIndex < tokens.count, tokens[tokenIndex].start < sentence.start { tokenIndex += 1 }
+            var endIndex = tokenIndex
+            while endIndex < tokens.count, tokens[endIndex].end <= sentence.end { endIndex += 1 }
+            let words = Array(tokens[tokenIndex..<endIndex])
+            tokenIndex = endIndex
+            let dates = expressions.filter { $0.start >= sentence.start && $0.end <= sentence.end }
+            let sentenceText = String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end]))
+            // Data (a JSON or code line in a text file) is not prose: no claims.
+            if sentenceText.contains("{") || sentenceText.contains("}") { continue }
+            guard
+                var claim = claim(
+                    words, dates: dates, text: sentenceText, field: field, start: sentence.start, end: sentence.end)
+            else { continue }
+            if let (before, paragraph) = previous, paragraph == sentence.paragraph, sameFamily(before.type, claim.type) {
+                if claim.date == nil, let date = before.date {
+                    claim.date = date
+                    claim.inherited.append("date")
+                }
+                if claim.participants.isEmpty && claim.subjects.isEmpty {
+                    claim.participants = before.participants
+                    claim.subjects = before.subjects
+                    if claim.places.isEmpty { claim.places = before.places }
+                    claim.inherited.append("participants")
+                }
+            }
+            if claim.date == nil, source.isArchival, let date = source.date {
+                claim.date = ClaimDate(value: date, role: "document")
+                claim.inherited.append("document date")
+            }
+            guard claim.date != nil || !claim.counts.isEmpty else { continue }
+            claims.append(claim)
+            previous = (claim, sentence.paragraph)
+        }
+        return claims
+    }
+
+    private func sameFamily(_ a: String, _ b: String) -> Bool {
+        if a == b || b == "statement" { return true }
+        guard let family = lexicon.eventTypes[a]?.family else { return false }
+        return lexicon.eventTypes[b]?.family == family
+    }
+
+    /// The highest-priority event words of the sentence, and the token index where they start.
+    private func eventType(_ words: [TextToken]) -> (String, String)? {
+        eventHit(words).map { ($0.type, $0.trigger) }
+    }
+
+    private func eventHit(_ words: [TextToken]) -> (type: String, trigger: String, index: Int)? {
+        var best: (type: String, trigger: String, index: Int, rank: Int)?
+        for hit in lexicon.eventWords.all(in: words) {
+            let rank = lexicon.eventTypes[hit.payload]?.rank ?? .max
+            if best == nil || rank < best!.rank {
+                let trigger = words[hit.range].map(\.text).joined(separator: " ")
+                best = (hit.payload, trigger, hit.range.lowerBound, rank)
+            }
+        }
+        return best.map { ($0.type, $0.trigger, $0.index) }
+    }
+
+    private func claim(_ words: [TextToken], dates: [TemporalExpression], text: String, field: String, start: Int, end: Int) -> Claim? {
+        let hit = eventHit(words)
+        let counts = self.counts(words, dates: dates)
+        guard hit != nil || !counts.isEmpty else { return nil }
+        let type = hit?.type ?? "statement"
+        var claim = Claim(
+            type: type, modality: nil, distinct: false, date: nil, places: places(words, type: type), counts: counts,
+            participants: participants(words), subjects: subjects(words), trigger: hit?.trigger ?? "", text: text, field: field,
+            start: start, end: end, inherited: [])
+        if let hit {
+            for gap in 0...2 where hit.index - gap > 0 {
+                if lexicon.planned.match(words, endingAt: hit.index - gap) != nil {
+                    claim.modality = "planned"
+                    break
+                }
+            }
+        }
+        claim.distinct = !lexicon.distinct.all(in: words).isEmpty
+        claim.date = date(words, dates: dates, type: type)
+        return claim
+    }
+
+    /// The sentence's first date that is not a bound ("by 1951", "until April"), with its role.
+    private func date(_ words: [TextToken], dates: [TemporalExpression], type: String) -> ClaimDate? {
+        for expression in dates {
+            guard let value = expression.date else { continue }
+            if let mod = expression.mod, mod.contains("BEFORE") || mod.contains("AFTER") { continue }
+            guard let index = words.firstIndex(where: { $0.start >= expression.start }) else { continue }
+            if lexicon.dateSkip.match(words, endingAt: index) != nil { continue }
+            var role = "event"
+            for cue in lexicon.dateRoles {
+                let from = cue.anywhere ? 0 : max(0, index - 4)
+                if !cue.phrases.all(in: Array(words[from..<index])).isEmpty {
+                    role = cue.role
+                    break
+                }
+            }
+            if role == "reported" && type == "report" { role = "event" }
+            return ClaimDate(value: value, role: role)
+        }
+        return nil
+    }
+
+    private func participants(_ words: [TextToken]) -> [ClaimEntity] {
+        var seen: Set<String> = []
+        var result: [ClaimEntity] = []
+        for hit in lexicon.entities.all(in: words) where hit.payload.kind != "place" {
+            guard words[hit.range].contains(where: \.capitalised), seen.insert(hit.payload.name).inserted else { continue }
+            result.append(ClaimEntity(name: hit.payload.name, kind: hit.payload.kind, text: words[hit.range].map(\.text).joined(separator: " ")))
+        }
+        return result
+    }
+
+    private func subjects(_ words: [TextToken]) -> [String] {
+        var result: [String] = []
+        for hit in lexicon.subjects.all(in: words) where !result.contains(hit.payload) { result.append(hit.payload) }
+        return result
+    }
+
+    /// Places named with a role cue before them ("to Moscow", "in the mountains east of Lake Baikal");
+    /// a place named without one ("informed Beijing") is not a place of the event.
+    private func places(_ words: [TextToken], type: String) -> [ClaimPlace] {
+        var result: [ClaimPlace] = []
+        for hit in lexicon.entities.all(in: words) where hit.payload.kind == "place" {
+            guard words[hit.range].contains(where: \.capitalised) else { continue }
+            var index = hit.range.lowerBound
+            var widen = lexicon.placeVague.match(words, endingAt: index)?.payload ?? 0
+            for _ in 0..<4 {
+                guard let descriptor = lexicon.placeDescriptors.match(words, endingAt: index) else { break }
+                index -= descriptor.length
+                widen = max(widen, lexicon.placeVague.match(words, endingAt: index)?.payload ?? 0)
+            }
+            guard var role = lexicon.placeRoles.match(words, endingAt: index)?.payload, role != "none" else { continue }
+            let family = lexicon.eventTypes[type]
+            if role == "location" && type == "departure" { role = "origin" }
+            if role == "location" && (type == "arrival" || family?.placeIsIdentity == true) { role = "destination" }
+            let text = words[hit.range].map(\.text).joined(separator: " ")
+            if !result.contains(where: { $0.name == hit.payload.name && $0.role == role }) {
+                result.append(ClaimPlace(name: hit.payload.name, text: text, role: role, widenKm: widen))
+            }
+        }
+        return result
+    }
+
+    // MARK: Counts
+
+    private static let units: [String: Double] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90,
+    ]
+    private static let multipliers: [String: Double] = ["hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000]
+
+    /// Reads a number written in digits ("500,000") or words ("forty", "twenty-two", "two hundred").
+    static func number(_ words: [TextToken], at index: Int) -> (value: Double, length: Int)? {
+        let key = words[index].key
+        var value: Double
+        var length = 1
+        if let digits = Double(key.replacingOccurrences(of: ",", with: "")), key.first?.isNumber == true {
+            value = digits
+        } else {
+            let parts = key.split(separator: "-").map(String.init)
+            guard !parts.isEmpty, parts.allSatisfy({ units[$0] != nil }) else { return nil }
+            value = parts.reduce(0) { $0 + units[$1]! }
+        }
+        while index + length < words.count, let multiplier = multipliers[words[index + length].key] {
+            value *= multiplier
+            length += 1
+        }
+        return (value, length)
+    }
+
+    private static let qualifiers: [(words: [String], low: Double, high: Double)] = [
+        (["less", "than"], 0, 1), (["fewer", "than"], 0, 1), (["under"], 0, 1), (["at", "most"], 0, 1), (["up", "to"], 0, 1),
+        (["more", "than"], 1, .infinity), (["over"], 1, .infinity), (["at", "least"], 1, .infinity),
+        (["about"], 0.9, 1.1), (["around"], 0.9, 1.1), (["some"], 0.9, 1.1), (["approximately"], 0.9, 1.1), (["roughly"], 0.9, 1.1),
+        (["nearly"], 0.85, 1), (["almost"], 0.85, 1),
+    ]
+
+    private func counts(_ words: [TextToken], dates: [TemporalExpression]) -> [ClaimCount] {
+        var result: [ClaimCount] = []
+        var index = 0
+        while index < words.count {
+            defer { index += 1 }
+            if dates.contains(where: { words[index].start >= $0.start && words[index].end <= $0.end }) { continue }
+            guard let (value, length) = Self.number(words, at: index) else { continue }
+            var found: (String, Int)?
+            for gap in 0...2 where index + length + gap < words.count {
+                if let hit = lexicon.countWords.match(words, at: index + length + gap) {
+                    found = (hit.payload, index + length + gap + hit.length)
+                    break
+                }
+            }
+            guard let (category, end) = found else { continue }
+            var low = value
+            var high: Double? = value
+            var first = index
+            for qualifier in Self.qualifiers where index >= qualifier.words.count {
+                let before = words[(index - qualifier.words.count)..<index].map(\.key)
+                if before == qualifier.words {
+                    (low, high) = (value * qualifier.low, qualifier.high.isFinite ? value * qualifier.high : nil)
+                    first = index - qualifier.words.count
+                    break
+                }
+            }
+            let text = words[first..<end].map(\.text).joined(separator: " ")
+            result.append(ClaimCount(value: value, low: low, high: high, counts: category, text: text))
+            index = end - 1
+        }
+        // Parts given together add up to their total (9 passengers and 5 crew: 14 people aboard).
+        var totals: [String: (Double, [String])] = [:]
+        for count in result {
+            if let total = lexicon.countParts[count.counts] {
+                totals[total, default: (0, [])].0 += count.value
+                totals[total, default: (0, [])].1.append(count.text)
+            }
+        }
+        for (total, (sum, texts)) in totals.sorted(by: { $0.key < $1.key }) where texts.count > 1 && !result.contains(where: { $0.counts == total }) {
+            result.append(ClaimCount(value: sum, low: sum, high: sum, counts: total, text: texts.joined(separator: " + ")))
+        }
+        return result
+    }
+}

@@ -1,0 +1,414 @@
+import Chronology
+
+/// Cross-checks claims: groups the claims that describe one event, reports where their accounts
+/// conflict, and gives every claim a status with its evidence.
+///
+/// **Matching rule.** Two claims describe the same event when
+/// 1. their types are the same, or of one family (a departure, an arrival and a crash are one journey);
+/// 2. they share an anchor: enough participants (the type's `shared=` in `events.tsv`, never more
+///    than either names), or a subject ("the plane" and "an Il-12" are both an aircraft);
+/// 3. their dates lie within the type's window (`window=` days) of each other;
+/// 4. for types whose place is their identity (entering a city), their places are compatible.
+///
+/// Matched claims whose dates overlap, or whose dates have different roles (sent and received),
+/// form one event. Matched claims of the same role whose dates do not overlap are a date conflict,
+/// unless they are in one document, or either says it is another occurrence ("another meeting"), or
+/// each is already matched to an archival record of its own (two records, two events). Within an
+/// event, places of the same role that cannot both be right are a place conflict (the same place
+/// at different precision is listed as `compatible`), and different numbers of the same thing are a
+/// count conflict. Plans and intentions ("preparing for the invasion") are never matched.
+///
+/// **Support.** A claim is `contradicted` when it is a side of a conflict, `supported` when a claim
+/// of another document agrees with it (the same event and date, and every number it gives), and
+/// `unverified` otherwise.
+public struct Verifier: Sendable {
+    /// The data files (event types and the gazetteer).
+    public let lexicon: VerifyLexicon
+
+    /// Creates a verifier.
+    public init(lexicon: VerifyLexicon) {
+        self.lexicon = lexicon
+    }
+
+    enum Relation: Equatable {
+        case agree, related, roleMismatch, disagree
+    }
+
+    struct Link {
+        var a: Int, b: Int
+        var relation: Relation
+        var reason: String
+    }
+
+    /// Verifies `claims`; with `focus`, reports only that document's claims and the conflicts it is a side of.
+    public func verify(_ claims: [CatalogClaim], focus: String? = nil) -> VerifyReport {
+        let links = candidateLinks(claims)
+        var groups = UnionFind(claims.count)
+        var agreeing: [[Int]] = Array(repeating: [], count: claims.count)
+        var reasons: [Int: String] = [:]
+        var pairReasons: [[Int]: String] = [:]
+        for link in links {
+            pairReasons[[link.a, link.b]] = link.reason
+        }
+        for link in links where link.relation != .disagree {
+            groups.union(link.a, link.b)
+            if reasons[link.a] == nil { reasons[link.a] = link.reason }
+            if reasons[link.b] == nil { reasons[link.b] = link.reason }
+            if link.relation == .agree && claims[link.a].document != claims[link.b].document {
+                agreeing[link.a].append(link.b)
+                agreeing[link.b].append(link.a)
+            }
+        }
+        // Which phase-one events hold an archival record: two such events are two events.
+        var archivalRoots: Set<Int> = []
+        var phaseOne: [Int: [Int]] = [:]
+        for index in claims.indices {
+            let root = groups.find(index)
+            if claims[index].archival { archivalRoots.insert(root) }
+            phaseOne[root, default: []].append(index)
+        }
+
+        var conflicts: [VerifyConflict] = []
+        var final = groups
+        var dateConflictPairs: Set<[Int]> = []
+        for link in links where link.relation == .disagree {
+            let (a, b) = (claims[link.a], claims[link.b])
+            if a.document == b.document || a.claim.distinct || b.claim.distinct { continue }
+            let (ra, rb) = (groups.find(link.a), groups.find(link.b))
+            if archivalRoots.contains(ra) && archivalRoots.contains(rb) { continue }
+            final.union(link.a, link.b)
+            guard dateConflictPairs.insert([min(ra, rb), max(ra, rb)]).inserted else { continue }
+            let sides = phaseOne[ra]! + phaseOne[rb]!
+            conflicts.append(
+                VerifyConflict(
+                    code: "date-conflict", kind: "date", severity: "conflict", event: eventLabel(sides, claims), reason: link.reason,
+                    claims: sides.filter { claims[$0].claim.date?.role == a.claim.date?.role }.map { side($0, claims, value: dateText($0, claims), role: claims[$0].claim.date!.role) }))
+        }
+        for link in links where link.relation == .roleMismatch {
+            let sides = [link.a, link.b]
+            conflicts.append(
+                VerifyConflict(
+                    code: "date-role-mismatch", kind: "date", severity: "role-mismatch", event: eventLabel(sides, claims), reason: link.reason,
+                    claims: sides.map { side($0, claims, value: dateText($0, claims), role: claims[$0].claim.date!.role) }))
+        }
+
+        var members: [Int: [Int]] = [:]
+        for index in claims.indices where eligible(claims[index].claim) { members[final.find(index), default: []].append(index) }
+        for (_, event) in members.sorted(by: { $0.key < $1.key }) where event.count > 1 {
+            // Why two sides are one event: their own link if they have one, else how the event was formed.
+            let reason = { (left: [Int], right: [Int]) -> String in
+                for l in left {
+                    for r in right {
+                        if let reason = pairReasons[[min(l, r), max(l, r)]] { return reason }
+                    }
+                }
+                return (left + right).compactMap { reasons[$0] }.first.map { "in one event with claims linked by: " + $0.replacingOccurrences(of: "matched because: ", with: "") } ?? ""
+            }
+            conflicts += placeConflicts(event, claims, reason: reason)
+            conflicts += countConflicts(event, claims, reason: reason)
+        }
+
+        var contradictedBy: [Int: Set<Int>] = [:]
+        var keyOfSide: [String: Int] = [:]
+        for index in claims.indices { keyOfSide[sideKey(claims[index])] = index }
+        for conflict in conflicts where conflict.severity == "conflict" {
+            let indices = conflict.claims.compactMap { keyOfSide["\($0.document)\t\($0.version)\t\($0.text)"] }
+            for index in indices { contradictedBy[index, default: []].formUnion(indices.filter { $0 != index }) }
+        }
+
+        var verified: [VerifiedClaim] = []
+        for (index, item) in claims.enumerated() where focus == nil || item.document == focus {
+            verified.append(status(index, claims, agreeing: agreeing[index], contradictedBy: contradictedBy[index] ?? []))
+        }
+        if let focus { conflicts = conflicts.filter { $0.claims.contains { $0.document == focus } } }
+        conflicts.sort { ($0.severity, $0.kind, $0.event) < ($1.severity, $1.kind, $1.event) }
+        let summary = VerifyReport.Summary(
+            claims: verified.count, supported: verified.filter { $0.status == "supported" }.count,
+            contradicted: verified.filter { $0.status == "contradicted" }.count, unverified: verified.filter { $0.status == "unverified" }.count,
+            conflicts: conflicts.filter { $0.severity == "conflict" }.count, roleMismatches: conflicts.filter { $0.severity == "role-mismatch" }.count,
+            compatible: conflicts.filter { $0.severity == "compatible" }.count, documents: Set(claims.map(\.document)).count)
+        return VerifyReport(conflicts: conflicts, claims: verified, events: members.values.filter { $0.count > 1 }.count, summary: summary)
+    }
+
+    // MARK: Matching
+
+    private func eligible(_ claim: Claim) -> Bool {
+        claim.modality == nil && claim.date != nil && lexicon.eventTypes[claim.type] != nil
+    }
+
+    private func familyKey(_ type: String) -> String { lexicon.eventTypes[type]?.family ?? type }
+
+    private static func bounds(_ date: ClaimDate) -> (Int, Int) {
+        let value = date.value
+        return ((value.earliest ?? value.period.lowerBound).daysSinceEpoch, (value.latest ?? value.period.upperBound).daysSinceEpoch)
+    }
+
+    /// Every pair of claims that may describe one event, with how their dates relate.
+    func candidateLinks(_ claims: [CatalogClaim]) -> [Link] {
+        var buckets: [String: [Int]] = [:]
+        for (index, item) in claims.enumerated() where eligible(item.claim) {
+            let family = familyKey(item.claim.type)
+            for participant in item.claim.participants { buckets[family + "\tp\t" + participant.name, default: []].append(index) }
+            for subject in item.claim.subjects { buckets[family + "\ts\t" + subject, default: []].append(index) }
+        }
+        var seen: Set<Int> = []
+        var links: [Link] = []
+        let maxWindow = lexicon.eventTypes.values.map(\.windowDays).max() ?? 0
+        for key in buckets.keys.sorted() {
+            let sorted = buckets[key]!.sorted { Self.bounds(claims[$0].claim.date!).0 < Self.bounds(claims[$1].claim.date!).0 }
+            for (position, a) in sorted.enumerated() {
+                let (_, highA) = Self.bounds(claims[a].claim.date!)
+                for b in sorted[(position + 1)...] {
+                    if Self.bounds(claims[b].claim.date!).0 - highA > maxWindow { break }
+                    let pair = min(a, b) * claims.count + max(a, b)
+                    guard !seen.contains(pair) else { continue }
+                    if let link = link(min(a, b), max(a, b), claims) {
+                        seen.insert(pair)
+                        links.append(link)
+                    }
+                }
+            }
+        }
+        return links.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+    }
+
+    private func link(_ a: Int, _ b: Int, _ claims: [CatalogClaim]) -> Link? {
+        let (x, y) = (claims[a], claims[b])
+        if x.document == y.document && x.version == y.version && x.claim.start == y.claim.start && x.claim.field == y.claim.field { return nil }
+        guard let typeX = lexicon.eventTypes[x.claim.type], let typeY = lexicon.eventTypes[y.claim.type] else { return nil }
+        let sameType = typeX.name == typeY.name
+        guard sameType || (typeX.family != nil && typeX.family == typeY.family) else { return nil }
+        // Anchors: shared participants, or a shared subject.
+        let shared = Set(x.claim.participants.map(\.name)).intersection(y.claim.participants.map(\.name)).sorted()
+        let need = max(1, min(max(typeX.sharedParticipants, typeY.sharedParticipants), x.claim.participants.count, y.claim.participants.count))
+        let subjects = Set(x.claim.subjects).intersection(y.claim.subjects).sorted()
+        var anchor: String
+        if shared.count >= need {
+            anchor = "shared \(shared.count == 1 ? "participant" : "participants") \(shared.joined(separator: ", "))"
+        } else if !subjects.isEmpty {
+            anchor = "shared subject \(subjects.joined(separator: ", "))"
+        } else {
+            return nil
+        }
+        if typeX.placeIsIdentity {
+            let px = x.claim.places.filter { $0.role == "destination" }
+            let py = y.claim.places.filter { $0.role == "destination" }
+            if !px.isEmpty && !py.isEmpty
+                && !px.contains(where: { p in py.contains { lexicon.compatible(p.name, widenedBy: p.widenKm, $0.name, widenedBy: $0.widenKm) } })
+            {
+                return nil
+            }
+            if !px.isEmpty && !py.isEmpty { anchor += ", same place" }
+        }
+        let (dx, dy) = (x.claim.date!, y.claim.date!)
+        let (lx, hx) = Self.bounds(dx)
+        let (ly, hy) = Self.bounds(dy)
+        let gap = max(0, ly - hx, lx - hy)
+        let window = max(typeX.windowDays, typeY.windowDays)
+        let what = sameType ? "same type \(typeX.name)" : "one \(typeX.family!) (\(typeX.name) and \(typeY.name))"
+        let because = "matched because: \(what); \(anchor)"
+        if !sameType {
+            return gap <= window ? Link(a: a, b: b, relation: .related, reason: because + "; dates within \(window) days") : nil
+        }
+        if dx.role == "document" || dy.role == "document" {
+            return gap == 0 ? Link(a: a, b: b, relation: .agree, reason: because + "; the dates agree") : nil
+        }
+        if gap == 0 { return Link(a: a, b: b, relation: .agree, reason: because + "; the dates agree") }
+        if gap > window { return nil }
+        let distance = "dates \(gap) day\(gap == 1 ? "" : "s") apart, within the \(window)-day window"
+        if dx.role == dy.role { return Link(a: a, b: b, relation: .disagree, reason: because + "; " + distance) }
+        return Link(a: a, b: b, relation: .roleMismatch, reason: because + "; \(distance), but one is the \(dx.role) date and the other the \(dy.role) date")
+    }
+
+    // MARK: Places and counts
+
+    private func placeConflicts(_ event: [Int], _ claims: [CatalogClaim], reason: ([Int], [Int]) -> String) -> [VerifyConflict] {
+        var result: [VerifyConflict] = []
+        // Destinations and origins are compared across the family (a journey); locations within a type.
+        var partitions: [String: [(Int, ClaimPlace)]] = [:]
+        for index in event {
+            let claim = claims[index].claim
+            let type = lexicon.eventTypes[claim.type]!
+            for place in claim.places {
+                if place.role == "destination" && type.placeIsIdentity { continue }
+                let key = place.role == "location" ? "location\t" + claim.type : place.role
+                partitions[key, default: []].append((index, place))
+            }
+        }
+        for key in partitions.keys.sorted() {
+            let entries = partitions[key]!
+            var names: [String] = []
+            for (_, place) in entries where !names.contains(place.name) { names.append(place.name) }
+            guard names.count > 1 else { continue }
+            for i in 0..<names.count {
+                for j in (i + 1)..<names.count {
+                    let left = entries.filter { $0.1.name == names[i] }
+                    let right = entries.filter { $0.1.name == names[j] }
+                    let compatible = left.contains { l in
+                        right.contains { lexicon.compatible(l.1.name, widenedBy: l.1.widenKm, $0.1.name, widenedBy: $0.1.widenKm) }
+                    }
+                    let documents = Set((left + right).map { claims[$0.0].document })
+                    if compatible && documents.count < 2 { continue }
+                    if !compatible && Set(left.map(\.0)) == Set(right.map(\.0)) { continue }
+                    let role = key.split(separator: "\t").first.map(String.init) ?? key
+                    let sides = (left + right).map { side($0.0, claims, value: placeText($0.1), role: role) }
+                    result.append(
+                        VerifyConflict(
+                            code: compatible ? "place-compatible" : "place-conflict", kind: "place", severity: compatible ? "compatible" : "conflict",
+                            event: eventLabel(event, claims) + " — \(role)", reason: reason(left.map(\.0), right.map(\.0)) + (compatible ? "; the places overlap (one area at different precision)" : "; the places cannot both be right"),
+                            claims: sides))
+                }
+            }
+        }
+        return result
+    }
+
+    private func countConflicts(_ event: [Int], _ claims: [CatalogClaim], reason: ([Int], [Int]) -> String) -> [VerifyConflict] {
+        var result: [VerifyConflict] = []
+        var byCategory: [String: [(Int, ClaimCount)]] = [:]
+        for index in event {
+            for count in claims[index].claim.counts { byCategory[count.counts, default: []].append((index, count)) }
+        }
+        for category in byCategory.keys.sorted() {
+            let entries = byCategory[category]!
+            var values: [ClaimCount] = []
+            for (_, count) in entries where !values.contains(where: { $0.low == count.low && $0.high == count.high }) { values.append(count) }
+            guard values.count > 1 else { continue }
+            for i in 0..<values.count {
+                for j in (i + 1)..<values.count where values[i].excludes(values[j]) {
+                    let left = entries.filter { $0.1.low == values[i].low && $0.1.high == values[i].high }
+                    let right = entries.filter { $0.1.low == values[j].low && $0.1.high == values[j].high }
+                    let sides = left + right
+                    result.append(
+                        VerifyConflict(
+                            code: "count-conflict", kind: "count", severity: "conflict", event: eventLabel(event, claims) + " — \(category)",
+                            reason: reason(left.map(\.0), right.map(\.0)) + "; different numbers of \(category)",
+                            claims: sides.map { side($0.0, claims, value: "\(Self.format($0.1.value)) \(category) (\($0.1.text))", role: category) }))
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: Status
+
+    private func status(_ index: Int, _ claims: [CatalogClaim], agreeing: [Int], contradictedBy: Set<Int>) -> VerifiedClaim {
+        let item = claims[index]
+        func evidence(_ others: [Int], _ relation: String) -> [VerifiedClaim.Evidence] {
+            var seen: Set<String> = []
+            return others.sorted().compactMap { other in
+                let o = claims[other]
+                guard o.document != item.document || relation == "contradicts", seen.insert(o.document + "\t" + o.claim.text).inserted else { return nil }
+                return VerifiedClaim.Evidence(document: o.document, source: o.source, text: o.claim.text, relation: relation)
+            }
+        }
+        var result = VerifiedClaim(
+            document: item.document, version: item.version, source: item.source, text: item.claim.text, status: "unverified", reason: "",
+            evidence: [], claim: item.claim)
+        if !contradictedBy.isEmpty {
+            result.status = "contradicted"
+            result.reason = "another account of the same event differs (see conflicts)"
+            result.evidence = evidence(Array(contradictedBy), "contradicts")
+            return result
+        }
+        if item.claim.modality != nil {
+            result.reason = "a plan or intention, not a report that the event happened"
+            return result
+        }
+        guard eligible(item.claim) else {
+            result.reason = item.claim.date == nil ? "no date to match it by" : "no event to match it by"
+            return result
+        }
+        guard !agreeing.isEmpty else {
+            result.reason = "no other document speaks to this event"
+            return result
+        }
+        let unmatched = item.claim.counts.filter { count in
+            !agreeing.contains { other in
+                claims[other].claim.counts.contains { $0.counts == count.counts && !$0.excludes(count) }
+            }
+        }
+        if !unmatched.isEmpty {
+            result.reason = "the event is recorded elsewhere, but no other document gives \(unmatched.map(\.text).joined(separator: ", "))"
+            result.evidence = evidence(agreeing, "agrees")
+            return result
+        }
+        result.status = "supported"
+        result.reason = "another document records the same event on an agreeing date"
+        result.evidence = evidence(agreeing, "agrees")
+        return result
+    }
+
+    // MARK: Rendering values
+
+    private func side(_ index: Int, _ claims: [CatalogClaim], value: String, role: String) -> VerifyConflict.Side {
+        let item = claims[index]
+        return VerifyConflict.Side(
+            document: item.document, version: item.version, source: item.source, text: item.claim.text, value: value, role: role,
+            sourceKind: item.archival ? "archival" : "secondary", citation: nil)
+    }
+
+    private func sideKey(_ item: CatalogClaim) -> String { "\(item.document)\t\(item.version)\t\(item.claim.text)" }
+
+    private func dateText(_ index: Int, _ claims: [CatalogClaim]) -> String {
+        guard let date = claims[index].claim.date else { return "" }
+        return "\(date.value.edtf) (\(date.value.text))"
+    }
+
+    private func placeText(_ place: ClaimPlace) -> String {
+        let chain = lexicon.hierarchy(place.name)
+        let within = chain.count > 1 ? " (in \(chain.dropFirst().joined(separator: ", ")))" : ""
+        return place.name + within + (place.text == place.name ? "" : " as \"\(place.text)\"")
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    private func eventLabel(_ indices: [Int], _ claims: [CatalogClaim]) -> String {
+        let types = indices.map { claims[$0].claim.type }
+        var typeNames: [String] = []
+        for type in types where !typeNames.contains(type) { typeNames.append(type) }
+        var names: [String] = []
+        for index in indices {
+            for participant in claims[index].claim.participants where !names.contains(participant.name) { names.append(participant.name) }
+        }
+        var subjects: [String] = []
+        for index in indices { for subject in claims[index].claim.subjects where !subjects.contains(subject) { subjects.append(subject) } }
+        let bounds = indices.compactMap { claims[$0].claim.date.map(Self.bounds) }
+        var when = ""
+        if let low = bounds.map(\.0).min(), let high = bounds.map(\.1).max() {
+            let (a, b) = (CalendarDay(daysSinceEpoch: low).description, CalendarDay(daysSinceEpoch: high).description)
+            when = a == b ? a : "\(a)/\(b)"
+        }
+        var label = typeNames.joined(separator: "/")
+        let who = (names.prefix(3) + subjects.prefix(1)).joined(separator: ", ")
+        if !who.isEmpty { label += " (\(who))" }
+        if !when.isEmpty { label += " \(when)" }
+        return label
+    }
+}
+
+/// Disjoint sets of claim indices.
+struct UnionFind {
+    private var parent: [Int]
+
+    init(_ count: Int) { parent = Array(0..<count) }
+
+    mutating func find(_ x: Int) -> Int {
+        var root = x
+        while parent[root] != root { root = parent[root] }
+        var node = x
+        while parent[node] != root {
+            let next = parent[node]
+            parent[node] = root
+            node = next
+        }
+        return root
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        let (ra, rb) = (find(a), find(b))
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+}
