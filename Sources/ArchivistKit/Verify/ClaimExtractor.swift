@@ -61,11 +61,14 @@ public struct ClaimExtractor: Sendable {
     private func claim(titleOf title: String) -> Claim? {
         let tokens = TextTokenizer.tokens(title)
         guard let (type, trigger) = eventType(tokens) else { return nil }
-        var claim = Claim(
-            type: type, modality: nil, distinct: false, date: nil, places: [], counts: [], participants: participants(tokens),
-            subjects: subjects(tokens), trigger: trigger, text: title, field: "title", start: 0, end: title.unicodeScalars.count, inherited: [])
-        claim.places = places(tokens, type: type)
-        return claim
+        let scalars = Array(title.unicodeScalars)
+        let verbatim = { (range: Range<Int>) in
+            String(String.UnicodeScalarView(scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]))
+        }
+        return Claim(
+            type: type, modality: nil, distinct: false, date: nil, places: places(tokens, type: type, verbatim: verbatim), counts: [],
+            participants: participants(tokens, verbatim: verbatim), subjects: subjects(tokens), trigger: trigger, text: title,
+            field: "title", start: 0, end: scalars.count, inherited: [])
     }
 
     private func claims(inField field: String, text: String, source: ClaimSource) -> [Claim] {
@@ -89,7 +92,8 @@ public struct ClaimExtractor: Sendable {
             if sentenceText.contains("{") || sentenceText.contains("}") { continue }
             guard
                 var claim = claim(
-                    words, dates: dates, text: sentenceText, field: field, start: sentence.start, end: sentence.end)
+                    words, dates: dates, text: sentenceText, field: field, start: sentence.start, end: sentence.end,
+                    span: { String(String.UnicodeScalarView(scalars[$0])) })
             else { continue }
             if let (before, paragraph) = previous, paragraph == sentence.paragraph, sameFamily(before.type, claim.type) {
                 if claim.date == nil, let date = before.date {
@@ -137,14 +141,19 @@ public struct ClaimExtractor: Sendable {
         return best.map { ($0.type, $0.trigger, $0.index) }
     }
 
-    private func claim(_ words: [TextToken], dates: [TemporalExpression], text: String, field: String, start: Int, end: Int) -> Claim? {
+    private func claim(
+        _ words: [TextToken], dates: [TemporalExpression], text: String, field: String, start: Int, end: Int,
+        span: (Range<Int>) -> String
+    ) -> Claim? {
         let hit = eventHit(words)
-        let counts = self.counts(words, dates: dates)
+        // The words of a token range as written, spacing and all.
+        let verbatim = { (range: Range<Int>) in span(words[range.lowerBound].start..<words[range.upperBound - 1].end) }
+        let counts = self.counts(words, dates: dates, verbatim: verbatim)
         guard hit != nil || !counts.isEmpty else { return nil }
         let type = hit?.type ?? "statement"
         var claim = Claim(
-            type: type, modality: nil, distinct: false, date: nil, places: places(words, type: type), counts: counts,
-            participants: participants(words), subjects: subjects(words), trigger: hit?.trigger ?? "", text: text, field: field,
+            type: type, modality: nil, distinct: false, date: nil, places: places(words, type: type, verbatim: verbatim), counts: counts,
+            participants: participants(words, verbatim: verbatim), subjects: subjects(words), trigger: hit?.trigger ?? "", text: text, field: field,
             start: start, end: end, inherited: [])
         if let hit {
             for gap in 0...2 where hit.index - gap > 0 {
@@ -180,12 +189,13 @@ public struct ClaimExtractor: Sendable {
         return nil
     }
 
-    private func participants(_ words: [TextToken]) -> [ClaimEntity] {
+    private func participants(_ words: [TextToken], verbatim: (Range<Int>) -> String) -> [ClaimEntity] {
         var seen: Set<String> = []
         var result: [ClaimEntity] = []
         for hit in lexicon.entities.all(in: words) where hit.payload.kind != "place" {
             guard words[hit.range].contains(where: \.capitalised), seen.insert(hit.payload.name).inserted else { continue }
-            result.append(ClaimEntity(name: hit.payload.name, kind: hit.payload.kind, text: words[hit.range].map(\.text).joined(separator: " ")))
+            let text = verbatim(hit.range)
+            result.append(ClaimEntity(name: hit.payload.name, kind: hit.payload.kind, text: text))
         }
         return result
     }
@@ -198,7 +208,7 @@ public struct ClaimExtractor: Sendable {
 
     /// Places named with a role cue before them ("to Moscow", "in the mountains east of Lake Baikal");
     /// a place named without one ("informed Beijing") is not a place of the event.
-    private func places(_ words: [TextToken], type: String) -> [ClaimPlace] {
+    private func places(_ words: [TextToken], type: String, verbatim: (Range<Int>) -> String) -> [ClaimPlace] {
         var result: [ClaimPlace] = []
         for hit in lexicon.entities.all(in: words) where hit.payload.kind == "place" {
             guard words[hit.range].contains(where: \.capitalised) else { continue }
@@ -213,7 +223,7 @@ public struct ClaimExtractor: Sendable {
             let family = lexicon.eventTypes[type]
             if role == "location" && type == "departure" { role = "origin" }
             if role == "location" && (type == "arrival" || family?.placeIsIdentity == true) { role = "destination" }
-            let text = words[hit.range].map(\.text).joined(separator: " ")
+            let text = verbatim(hit.range)
             if !result.contains(where: { $0.name == hit.payload.name && $0.role == role }) {
                 result.append(ClaimPlace(name: hit.payload.name, text: text, role: role, widenKm: widen))
             }
@@ -257,7 +267,7 @@ public struct ClaimExtractor: Sendable {
         (["nearly"], 0.85, 1), (["almost"], 0.85, 1),
     ]
 
-    private func counts(_ words: [TextToken], dates: [TemporalExpression]) -> [ClaimCount] {
+    private func counts(_ words: [TextToken], dates: [TemporalExpression], verbatim: (Range<Int>) -> String) -> [ClaimCount] {
         var result: [ClaimCount] = []
         var index = 0
         while index < words.count {
@@ -283,7 +293,7 @@ public struct ClaimExtractor: Sendable {
                     break
                 }
             }
-            let text = words[first..<end].map(\.text).joined(separator: " ")
+            let text = verbatim(first..<end)
             result.append(ClaimCount(value: value, low: low, high: high, counts: category, text: text))
             index = end - 1
         }

@@ -78,6 +78,8 @@ enum SentenceSplitter {
         let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
         if word.isEmpty { return false }
         if word.count == 1 { return scalars[start].properties.isUppercase || abbreviations.contains(word) }
+        // Initials ("V.M. Molotov").
+        if word.contains("."), word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }
         return abbreviations.contains(word)
     }
 }

@@ -323,8 +323,11 @@ public struct Verifier: Sendable {
             result.reason = "no other document speaks to this event"
             return result
         }
+        let totals = Set(item.claim.counts.map(\.counts))
         let unmatched = item.claim.counts.filter { count in
-            !agreeing.contains { other in
+            // Parts that add up to a total the claim gives are checked through the total.
+            if let total = lexicon.countParts[count.counts], totals.contains(total) { return false }
+            return !agreeing.contains { other in
                 claims[other].claim.counts.contains { $0.counts == count.counts && !$0.excludes(count) }
             }
         }

@@ -68,8 +68,10 @@ public struct VerifyLexicon: Sendable {
     public var types: [String: EventType] { eventTypes }
 
     /// The shipped data files, then those in `extraFolder` (the catalog's folder) when present.
+    ///
+    /// - Throws: ``ArchivistError`` `data-file-invalid` naming the file and line of a malformed line.
     public static func load(extraFolder: String? = nil) throws -> VerifyLexicon {
-        var texts: [String: String] = [:]
+        var files: [DataFile] = []
         for name in ["events", "aliases", "gazetteer"] {
             guard let url = Bundle.module.url(forResource: name, withExtension: "tsv"),
                 let text = try? String(contentsOf: url, encoding: .utf8)
@@ -77,24 +79,49 @@ public struct VerifyLexicon: Sendable {
                 throw ArchivistError(
                     code: "data-file-missing", message: "the shipped data file \(name).tsv is missing; reinstall archivist.", path: name + ".tsv")
             }
-            texts[name] = text
-            if let extraFolder, let extra = try? String(contentsOfFile: extraFolder + "/\(name).tsv", encoding: .utf8) {
-                texts[name]! += "\n" + extra
+            files.append(DataFile(kind: name, path: "\(name).tsv (shipped)", text: text))
+            let extra = (extraFolder ?? ".") + "/\(name).tsv"
+            if extraFolder != nil, FileManager.default.fileExists(atPath: extra) {
+                guard let text = try? String(contentsOfFile: extra, encoding: .utf8) else {
+                    throw ArchivistError(
+                        code: "data-file-invalid", message: "\(extra) is not readable UTF-8 text; save it as UTF-8 with tab-separated fields.",
+                        path: extra)
+                }
+                files.append(DataFile(kind: name, path: extra, text: text))
             }
         }
-        return try VerifyLexicon(events: texts["events"]!, aliases: texts["aliases"]!, gazetteer: texts["gazetteer"]!)
+        return try VerifyLexicon(files: files)
     }
 
     /// The shipped data files only (what tests and `--json` consumers can rely on).
-    public static let shipped: VerifyLexicon = { (try? load()) ?? (try! VerifyLexicon(events: "", aliases: "", gazetteer: "")) }()
+    public static let shipped: VerifyLexicon = { (try? load()) ?? (try! VerifyLexicon(files: [])) }()
 
-    /// Builds the lexicon from the three files' text; later lines replace earlier ones of the same key.
-    public init(events: String, aliases: String, gazetteer: String) throws {
-        let digest = SHA256.hash(data: Data((events + "\u{1}" + aliases + "\u{1}" + gazetteer).utf8))
+    /// One data file's text: `kind` is `events`, `aliases` or `gazetteer`; `path` names it in errors.
+    public struct DataFile: Sendable {
+        /// `events`, `aliases` or `gazetteer`.
+        public var kind: String
+        /// How errors name the file.
+        public var path: String
+        /// The file's text.
+        public var text: String
+
+        /// Describes a data file.
+        public init(kind: String, path: String, text: String) {
+            self.kind = kind
+            self.path = path
+            self.text = text
+        }
+    }
+
+    /// Builds the lexicon from data files, in order; later lines replace earlier ones of the same key.
+    public init(files: [DataFile]) throws {
+        let digest = SHA256.hash(data: Data(files.map { $0.kind + "\u{1}" + $0.text }.joined(separator: "\u{2}").utf8))
         fingerprint = digest.map { String(format: "%02x", $0) }.joined()
-        try readEvents(events)
-        try readGazetteer(gazetteer)
-        try readAliases(aliases)
+        var eventRows: [[String]] = []
+        for file in files where file.kind == "events" { eventRows += try Self.rows(file.text, file: file.path, columns: 4) }
+        try readEvents(eventRows)
+        for file in files where file.kind == "gazetteer" { try readGazetteer(Self.rows(file.text, file: file.path, columns: 6), file: file.path) }
+        for file in files where file.kind == "aliases" { try readAliases(Self.rows(file.text, file: file.path, columns: 3), file: file.path) }
     }
 
     private static func rows(_ text: String, file: String, columns: Int) throws -> [[String]] {
@@ -106,7 +133,7 @@ public struct VerifyLexicon: Sendable {
             guard fields.count == columns else {
                 throw ArchivistError(
                     code: "data-file-invalid",
-                    message: "\(file) line \(number + 1) has \(fields.count) tab-separated fields, not \(columns): \(line). Fix the line in your \(file) beside the catalog.",
+                    message: "\(file) line \(number + 1) has \(fields.count) tab-separated fields, not \(columns): \(line). Fix that line (fields are separated by tabs).",
                     path: file)
             }
             rows.append(fields)
@@ -118,11 +145,11 @@ public struct VerifyLexicon: Sendable {
         field.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    private mutating func readEvents(_ text: String) throws {
+    private mutating func readEvents(_ rows: [[String]]) throws {
         // Later lines with the same section and name replace earlier ones.
         var ordered: [String] = []
         var latest: [String: [String]] = [:]
-        for row in try Self.rows(text, file: "events.tsv", columns: 4) {
+        for row in rows {
             let key = row[0] + "\t" + row[1] + (row[1] == "-" ? "\t" + row[3] : "")
             if latest[key] == nil { ordered.append(key) }
             latest[key] = row
@@ -169,11 +196,12 @@ public struct VerifyLexicon: Sendable {
         }
     }
 
-    private mutating func readGazetteer(_ text: String) throws {
-        for row in try Self.rows(text, file: "gazetteer.tsv", columns: 6) {
+    private mutating func readGazetteer(_ rows: [[String]], file: String) throws {
+        for row in rows {
             guard let latitude = Double(row[3]), let longitude = Double(row[4]), let radius = Double(row[5]) else {
                 throw ArchivistError(
-                    code: "data-file-invalid", message: "gazetteer.tsv: the coordinates or radius of \(row[0]) are not numbers.", path: "gazetteer.tsv")
+                    code: "data-file-invalid", message: "\(file): the coordinates or radius of \(row[0]) are not numbers (\(row[3]), \(row[4]), \(row[5])); fix that line.",
+                    path: file)
             }
             places[row[0]] = Place(
                 name: row[0], kind: row[1], parent: row[2] == "-" ? nil : row[2], latitude: latitude, longitude: longitude, radiusKm: radius)
@@ -181,8 +209,12 @@ public struct VerifyLexicon: Sendable {
         }
     }
 
-    private mutating func readAliases(_ text: String) throws {
-        for row in try Self.rows(text, file: "aliases.tsv", columns: 3) {
+    private mutating func readAliases(_ rows: [[String]], file: String) throws {
+        for row in rows {
+            guard ["person", "organisation", "place"].contains(row[1]) else {
+                throw ArchivistError(
+                    code: "data-file-invalid", message: "\(file): \(row[0]) has kind \(row[1]); the kind is person, organisation or place.", path: file)
+            }
             let entity = Entity(name: row[0], kind: row[1])
             entities.add(row[0], entity)
             for variant in Self.phrases(row[2]) { entities.add(variant, entity) }

@@ -1,0 +1,129 @@
+import ArchivistKit
+import Chronology
+import Testing
+
+@Suite("Claim extraction")
+struct ClaimExtractorTests {
+    let extractor = ClaimExtractor(lexicon: .shipped)
+
+    func claims(_ text: String, archival: Bool = false, date: DateValue? = nil, title: String = "A text") -> [Claim] {
+        extractor.claims(in: ClaimSource(title: title, body: text, date: date, isArchival: archival))
+    }
+
+    @Test("a sentence naming an event gives its type, date, places with roles, participants and subject")
+    func departure() throws {
+        let found = claims("On August 24, 1949 the leaders of the East Turkistan Republic boarded a plane to Moscow, according to East Turkistan's records.")
+        let claim = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(claim.type == "departure")
+        #expect(claim.date?.value.edtf == "1949-08-24")
+        #expect(claim.date?.role == "event")
+        #expect(claim.places.map(\.name) == ["Moscow"])
+        #expect(claim.places.first?.role == "destination")
+        #expect(claim.participants.map(\.name) == ["East Turkistan Republic"])
+        #expect(claim.subjects == ["aircraft"])
+        #expect(claim.text.hasPrefix("On August 24, 1949"))
+        #expect(claim.start == 0)
+    }
+
+    @Test("a report cue before the date makes it the reported date; 'on route to' is a destination, 'in' a location")
+    func reportedCrash() throws {
+        let claim = try #require(
+            claims("However it was reported by the Soviets that on September 2, 1949 that their plane had crashed in Irkutsk on route to Beijing and that all 14 people on board had been killed.").first)
+        #expect(claim.type == "crash")
+        #expect(claim.date?.role == "reported")
+        #expect(claim.places.map { "\($0.name):\($0.role)" } == ["Irkutsk:location", "Beijing:destination"])
+        #expect(claim.counts.map(\.value) == [14])
+        #expect(claim.counts.first?.counts == "people aboard")
+        #expect(claim.participants.map(\.name) == ["Soviet Union"])
+    }
+
+    @Test("spellings and transliterations are one name; the longest name wins")
+    func aliases() throws {
+        let claim = try #require(claims("On 3 March 1947 Akhmetjan Kasimi met Chang Chih-chung in Tihwa.").first)
+        #expect(Set(claim.participants.map(\.name)) == ["Ehmetjan Qasimi", "Zhang Zhizhong"])
+        #expect(claim.places.map(\.name) == ["Urumqi"])
+        let army = try #require(claims("On 19 December 1949 the East Turkistan National Army was incorporated into the PLA.").first)
+        #expect(Set(army.participants.map(\.name)) == ["East Turkistan National Army", "People's Liberation Army"])
+        #expect(army.places.isEmpty)
+    }
+
+    @Test("vague words widen a place: 'east of Lake Baikal'")
+    func vaguePlace() throws {
+        let claim = try #require(claims("In late August 1949 a Soviet Il-12 crashed in the mountains east of Lake Baikal.").first)
+        #expect(claim.date?.value.edtf == "1949-08-21/1949-08-31")
+        #expect(claim.places.first?.name == "Lake Baikal")
+        #expect(claim.places.first?.widenKm == 200)
+        #expect(claim.subjects == ["aircraft"])
+    }
+
+    @Test("a sentence without a date takes the previous claim's date, participants and places in its paragraph")
+    func carryOver() throws {
+        let found = claims("In late August 1949 a Soviet Il-12 carrying the leaders of the Ili government crashed east of Lake Baikal. All 16 people on board were killed.\n\nAll 3 crew survived.")
+        #expect(found.count == 3)
+        #expect(found[1].date == found[0].date)
+        #expect(found[1].inherited == ["date", "participants"])
+        #expect(found[1].subjects == ["aircraft"])
+        #expect(found[1].counts.first?.value == 16)
+        // A new paragraph inherits nothing.
+        #expect(found[2].date == nil)
+        #expect(found[2].type == "statement")
+    }
+
+    @Test("numbers in words and digits, with qualifiers, and parts adding up to their total")
+    func counts() throws {
+        let percent = try #require(claims("Stalin said that the Chinese were less than 5% of the total population and should reach at least 30%.").first)
+        #expect(percent.type == "statement")
+        #expect(percent.counts.map(\.counts) == ["percent of population", "percent"])
+        #expect(percent.counts[0].low == 0 && percent.counts[0].high == 5)
+        #expect(percent.counts[1].low == 30 && percent.counts[1].high == nil)
+        let parts = try #require(claims("On 27 August 1949 the plane crashed with nine passengers and 5 crew.").first)
+        #expect(parts.counts.first { $0.counts == "people aboard" }?.value == 14)
+        let words = try #require(claims("On 26 September 1949 Mao asked Stalin for forty transport aircraft and 500,000 troops.").first)
+        #expect(words.counts.map(\.value) == [40, 500_000])
+        #expect(words.counts.map(\.counts) == ["aircraft", "troops"])
+    }
+
+    @Test("plans and intentions are marked; 'another' marks a second occurrence; bounds are not dates")
+    func modality() throws {
+        let plan = try #require(claims("PLA troops in Gansu preparing for the invasion of East Turkistan - October 1, 1949").first)
+        #expect(plan.modality == "planned")
+        let again = try #require(claims("On February 4, 1949 Mao met Mikoyan. Two days later, in another meeting with Mikoyan, Mao stated his intention to take Xinjiang by 1951.").last)
+        #expect(again.distinct)
+        #expect(again.modality == nil)
+        #expect(again.date?.value.edtf == "1949-02-06")
+        let bound = claims("Mao said the army would have to wait until April 1950.")
+        #expect(bound.isEmpty)
+    }
+
+    @Test("an archival record's title is a claim on its date; its undated sentences take the document date as 'document'")
+    func archivalTitle() throws {
+        let date = DateValue.day(CalendarDay(year: 1949, month: 2, day: 6)!, text: "February 6, 1949")
+        let found = claims(
+            "Mao said that the Politburo decided to send troops.", archival: true, date: date,
+            title: "Memorandum of Conversation between Anastas Mikoyan and Mao Zedong")
+        #expect(found.count == 2)
+        #expect(found[0].field == "title")
+        #expect(found[0].type == "meeting")
+        #expect(found[0].date?.role == "event")
+        #expect(Set(found[0].participants.map(\.name)) == ["Anastas Mikoyan", "Mao Zedong"])
+        #expect(found[1].type == "decision")
+        #expect(found[1].date?.role == "document")
+        // A secondary text's title is not a claim, and its undated sentences have no date.
+        #expect(claims("Mao said that the Politburo decided to send troops.", title: "Memorandum of Conversation between Mikoyan and Mao").isEmpty)
+    }
+
+    @Test("sentences: abbreviations and initials do not end one; data lines give no claims")
+    func sentences() throws {
+        let found = claims("On 10 September 1947 Cde. Fedotov sent a telegram to V.M. Molotov. On 12 September 1947 Molotov answered the telegram.\n{\"date\": \"19 December 1949\", \"event\": \"incorporated\"}")
+        #expect(found.count == 2)
+        #expect(found[0].text == "On 10 September 1947 Cde. Fedotov sent a telegram to V.M. Molotov.")
+        #expect(Set(found[0].participants.map(\.name)) == ["Nikolai Fedotov", "Vyacheslav Molotov"])
+    }
+
+    @Test("empty and eventless texts give no claims")
+    func nothing() {
+        #expect(claims("").isEmpty)
+        #expect(claims("The weather was fine. Nothing happened at all in 1949.").isEmpty)
+    }
+}
