@@ -32,24 +32,17 @@ extension Archivist {
 
         func run() throws {
             let catalog = try global.openCatalog()
-            let (report, extracted, citations) = try global.run {
-                if let document { _ = try catalog.document(document) }
-                let lexicon = try VerifyLexicon.load(extraFolder: catalog.folder)
-                let (claims, extracted) = try catalog.claimsForVerification(extractor: ClaimExtractor(lexicon: lexicon), rebuild: rebuild)
-                let report = Verifier(lexicon: lexicon).verify(claims, focus: document)
-                let documents = Set(report.conflicts.flatMap { $0.claims.map(\.document) })
-                return (report, extracted, try catalog.citationLines(for: documents))
-            }
+            let (report, extracted) = try global.run { try Verifier.run(catalog: catalog, document: document, rebuild: rebuild) }
             if extracted > 0 && !global.quiet { global.logger("archivist.verify").notice("claims of \(extracted) version(s) extracted") }
             if global.json {
                 Output.printJSON(report)
             } else {
-                render(report, citations: citations)
+                render(report)
             }
             if !report.passed { throw ExitCode(1) }
         }
 
-        private func render(_ report: VerifyReport, citations: [String: String]) {
+        private func render(_ report: VerifyReport) {
             let shown = report.conflicts.filter { $0.severity == "conflict" || !global.quiet }
             for conflict in shown {
                 let label = conflict.severity == "conflict" ? "CONFLICT" : conflict.severity == "role-mismatch" ? "role mismatch" : "compatible"
@@ -58,7 +51,7 @@ extension Archivist {
                 for side in conflict.claims {
                     print("  - \(side.value) [\(side.role)] in \(side.document) v\(side.version) (\(side.sourceKind), \(side.source))")
                     print("    \"\(side.text)\"")
-                    if let citation = citations[side.document] { print("    cited as: \(citation)") }
+                    if let citation = side.citation { print("    cited as: \(citation)") }
                 }
                 print("")
             }

@@ -42,6 +42,43 @@ public struct ClaimDate: Sendable, Codable, Equatable {
     /// `event` (when it happened, or was sent), `reported`, `received`, `written`, or `document` (the
     /// document's own date, taken for a sentence that gives none).
     public var role: String
+
+    /// Creates a claim date.
+    public init(value: DateValue, role: String) {
+        self.value = value
+        self.role = role
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case role, text, edtf, precision, qualifiers, earliest, latest, period, anchor
+    }
+
+    // Written flat and readable (ISO days, EDTF), and read back to the same value.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(role, forKey: .role)
+        try container.encode(value.text, forKey: .text)
+        try container.encode(value.edtf, forKey: .edtf)
+        try container.encode(value.precision, forKey: .precision)
+        try container.encode(value.qualifiers, forKey: .qualifiers)
+        try container.encode(value.earliest?.description, forKey: .earliest)
+        try container.encode(value.latest?.description, forKey: .latest)
+        try container.encode([value.period.lowerBound.description, value.period.upperBound.description], forKey: .period)
+        try container.encodeIfPresent(value.anchor, forKey: .anchor)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let period = try container.decode([String].self, forKey: .period)
+        guard period.count == 2, let lower = CalendarDay(iso: period[0]), let upper = CalendarDay(iso: period[1]), lower <= upper else {
+            throw DecodingError.dataCorruptedError(forKey: .period, in: container, debugDescription: "not two ISO days in order")
+        }
+        var value = DateValue(
+            period: lower...upper, precision: try container.decode(DatePrecision.self, forKey: .precision),
+            qualifiers: try container.decode([DateQualifier].self, forKey: .qualifiers), text: try container.decode(String.self, forKey: .text))
+        value.anchor = try container.decodeIfPresent(String.self, forKey: .anchor)
+        self.init(value: value, role: try container.decode(String.self, forKey: .role))
+    }
 }
 
 /// A place a claim names, with its role in the event.

@@ -164,12 +164,14 @@ public struct ClaimExtractor: Sendable {
             }
         }
         claim.distinct = !lexicon.distinct.all(in: words).isEmpty
-        claim.date = date(words, dates: dates, type: type)
+        claim.date = date(words, dates: dates, type: type, trigger: hit?.index)
         return claim
     }
 
-    /// The sentence's first date that is not a bound ("by 1951", "until April"), with its role.
-    private func date(_ words: [TextToken], dates: [TemporalExpression], type: String) -> ClaimDate? {
+    /// The sentence's date nearest the event words that is not a bound ("by 1951", "until April"),
+    /// with its role.
+    private func date(_ words: [TextToken], dates: [TemporalExpression], type: String, trigger: Int?) -> ClaimDate? {
+        var best: (distance: Int, date: ClaimDate)?
         for expression in dates {
             guard let value = expression.date else { continue }
             if let mod = expression.mod, mod.contains("BEFORE") || mod.contains("AFTER") { continue }
@@ -184,9 +186,11 @@ public struct ClaimExtractor: Sendable {
                 }
             }
             if role == "reported" && type == "report" { role = "event" }
-            return ClaimDate(value: value, role: role)
+            let end = words.lastIndex(where: { $0.end <= expression.end }) ?? index
+            let distance = trigger.map { $0 < index ? index - $0 : $0 > end ? $0 - end : 0 } ?? index
+            if best == nil || distance < best!.distance { best = (distance, ClaimDate(value: value, role: role)) }
         }
-        return nil
+        return best?.date
     }
 
     private func participants(_ words: [TextToken], verbatim: (Range<Int>) -> String) -> [ClaimEntity] {
@@ -222,7 +226,8 @@ public struct ClaimExtractor: Sendable {
             guard var role = lexicon.placeRoles.match(words, endingAt: index)?.payload, role != "none" else { continue }
             let family = lexicon.eventTypes[type]
             if role == "location" && type == "departure" { role = "origin" }
-            if role == "location" && (type == "arrival" || family?.placeIsIdentity == true) { role = "destination" }
+            // Where an entry went is what the entry is; where an arrival happened is its location (a stop may not be the end).
+            if role == "location" && family?.placeIsIdentity == true { role = "destination" }
             let text = verbatim(hit.range)
             if !result.contains(where: { $0.name == hit.payload.name && $0.role == role }) {
                 result.append(ClaimPlace(name: hit.payload.name, text: text, role: role, widenKm: widen))

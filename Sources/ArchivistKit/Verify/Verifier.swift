@@ -116,9 +116,12 @@ public struct Verifier: Sendable {
             for index in indices { contradictedBy[index, default: []].formUnion(indices.filter { $0 != index }) }
         }
 
+        var countsByDocument: [String: [ClaimCount]] = [:]
+        for item in claims where !item.claim.counts.isEmpty { countsByDocument[item.document, default: []] += item.claim.counts }
         var verified: [VerifiedClaim] = []
         for (index, item) in claims.enumerated() where focus == nil || item.document == focus {
-            verified.append(status(index, claims, agreeing: agreeing[index], contradictedBy: contradictedBy[index] ?? []))
+            verified.append(
+                status(index, claims, agreeing: agreeing[index], contradictedBy: contradictedBy[index] ?? [], countsByDocument: countsByDocument))
         }
         if let focus { conflicts = conflicts.filter { $0.claims.contains { $0.document == focus } } }
         conflicts.sort { ($0.severity, $0.kind, $0.event) < ($1.severity, $1.kind, $1.event) }
@@ -292,7 +295,9 @@ public struct Verifier: Sendable {
 
     // MARK: Status
 
-    private func status(_ index: Int, _ claims: [CatalogClaim], agreeing: [Int], contradictedBy: Set<Int>) -> VerifiedClaim {
+    private func status(
+        _ index: Int, _ claims: [CatalogClaim], agreeing: [Int], contradictedBy: Set<Int>, countsByDocument: [String: [ClaimCount]]?
+    ) -> VerifiedClaim {
         let item = claims[index]
         func evidence(_ others: [Int], _ relation: String) -> [VerifiedClaim.Evidence] {
             var seen: Set<String> = []
@@ -324,12 +329,13 @@ public struct Verifier: Sendable {
             return result
         }
         let totals = Set(item.claim.counts.map(\.counts))
+        // A number is borne out when a document recording the event gives it, in that sentence or another.
+        let witnesses = Set(agreeing.map { claims[$0].document })
+        let given = (countsByDocument?.filter { witnesses.contains($0.key) }.flatMap(\.value)) ?? agreeing.flatMap { claims[$0].claim.counts }
         let unmatched = item.claim.counts.filter { count in
             // Parts that add up to a total the claim gives are checked through the total.
             if let total = lexicon.countParts[count.counts], totals.contains(total) { return false }
-            return !agreeing.contains { other in
-                claims[other].claim.counts.contains { $0.counts == count.counts && !$0.excludes(count) }
-            }
+            return !given.contains { $0.counts == count.counts && !$0.excludes(count) }
         }
         if !unmatched.isEmpty {
             result.reason = "the event is recorded elsewhere, but no other document gives \(unmatched.map(\.text).joined(separator: ", "))"
