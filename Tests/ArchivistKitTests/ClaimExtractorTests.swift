@@ -127,3 +127,16 @@ struct ClaimExtractorTests {
         #expect(claims("The weather was fine. Nothing happened at all in 1949.").isEmpty)
     }
 }
+
+@Suite("Claim extraction: cue words inside dates")
+struct ClaimCueInDateTests {
+    @Test("the month May is not the modal 'may'")
+    func mayIsAMonth() throws {
+        let claim = try #require(
+            ClaimExtractor(lexicon: .shipped).claims(in: ClaimSource(title: "t", body: "On 3 May 1950 Osman Batur met Ehmetjan Qasimi.", isArchival: false)).first)
+        #expect(claim.modality == nil)
+        let plan = try #require(
+            ClaimExtractor(lexicon: .shipped).claims(in: ClaimSource(title: "t", body: "On 3 May 1950 Osman Batur may meet Ehmetjan Qasimi.", isArchival: false)).first)
+        #expect(plan.modality == "planned")
+    }
+}

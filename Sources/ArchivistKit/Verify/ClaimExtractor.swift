@@ -156,8 +156,12 @@ public struct ClaimExtractor: Sendable {
             participants: participants(words, verbatim: verbatim), subjects: subjects(words), trigger: hit?.trigger ?? "", text: text, field: field,
             start: start, end: end, inherited: [])
         if let hit {
+            // Words of a date are never a modal cue ("On 3 May 1950 Petrov met ...").
+            let inDate = { (token: TextToken) in dates.contains { token.start >= $0.start && token.end <= $0.end } }
             for gap in 0...2 where hit.index - gap > 0 {
-                if lexicon.planned.match(words, endingAt: hit.index - gap) != nil {
+                if let cue = lexicon.planned.match(words, endingAt: hit.index - gap),
+                    !words[(hit.index - gap - cue.length)..<(hit.index - gap)].contains(where: inDate)
+                {
                     claim.modality = "planned"
                     break
                 }

@@ -31,7 +31,17 @@ public struct Verifier: Sendable {
     }
 
     enum Relation: Equatable {
-        case agree, related, roleMismatch, disagree
+        /// One event, dates agreeing.
+        case agree
+        /// Dates agree, but the claims share fewer participants than the type asks for ("Stalin met X"
+        /// and "Stalin met Y" with X and Y unknown): support, never a conflict, never one event.
+        case supports
+        /// Types of one family within the window (a departure and a crash).
+        case related
+        /// One event, dates of different roles that differ.
+        case roleMismatch
+        /// One event, dates of the same role that cannot both be true.
+        case disagree
     }
 
     struct Link {
@@ -50,7 +60,13 @@ public struct Verifier: Sendable {
         for link in links {
             pairReasons[[link.a, link.b]] = link.reason
         }
-        for link in links where link.relation != .disagree {
+        for link in links where link.relation == .supports {
+            if claims[link.a].document != claims[link.b].document {
+                agreeing[link.a].append(link.b)
+                agreeing[link.b].append(link.a)
+            }
+        }
+        for link in links where link.relation != .disagree && link.relation != .supports {
             groups.union(link.a, link.b)
             if reasons[link.a] == nil { reasons[link.a] = link.reason }
             if reasons[link.b] == nil { reasons[link.b] = link.reason }
@@ -186,10 +202,14 @@ public struct Verifier: Sendable {
         let need = max(1, min(max(typeX.sharedParticipants, typeY.sharedParticipants), x.claim.participants.count, y.claim.participants.count))
         let subjects = Set(x.claim.subjects).intersection(y.claim.subjects).sorted()
         var anchor: String
-        if shared.count >= need {
-            anchor = "shared \(shared.count == 1 ? "participant" : "participants") \(shared.joined(separator: ", "))"
-        } else if !subjects.isEmpty {
+        // A strong anchor (as many shared participants as the type asks for, or a shared subject) may
+        // make a conflict; a weak one (fewer, because a claim names fewer) only supports.
+        let strong = shared.count >= max(typeX.sharedParticipants, typeY.sharedParticipants) || !subjects.isEmpty
+        if !subjects.isEmpty {
             anchor = "shared subject \(subjects.joined(separator: ", "))"
+            if !shared.isEmpty { anchor += " and \(shared.count == 1 ? "participant" : "participants") \(shared.joined(separator: ", "))" }
+        } else if shared.count >= need {
+            anchor = "shared \(shared.count == 1 ? "participant" : "participants") \(shared.joined(separator: ", "))"
         } else {
             return nil
         }
@@ -211,13 +231,12 @@ public struct Verifier: Sendable {
         let what = sameType ? "same type \(typeX.name)" : "one \(typeX.family!) (\(typeX.name) and \(typeY.name))"
         let because = "matched because: \(what); \(anchor)"
         if !sameType {
-            return gap <= window ? Link(a: a, b: b, relation: .related, reason: because + "; dates within \(window) days") : nil
+            return gap <= window && strong ? Link(a: a, b: b, relation: .related, reason: because + "; dates within \(window) days") : nil
         }
-        if dx.role == "document" || dy.role == "document" {
-            return gap == 0 ? Link(a: a, b: b, relation: .agree, reason: because + "; the dates agree") : nil
+        if dx.role == "document" || dy.role == "document" || gap == 0 {
+            return gap == 0 ? Link(a: a, b: b, relation: strong ? .agree : .supports, reason: because + "; the dates agree") : nil
         }
-        if gap == 0 { return Link(a: a, b: b, relation: .agree, reason: because + "; the dates agree") }
-        if gap > window { return nil }
+        if gap > window || !strong { return nil }
         let distance = "dates \(gap) day\(gap == 1 ? "" : "s") apart, within the \(window)-day window"
         if dx.role == dy.role { return Link(a: a, b: b, relation: .disagree, reason: because + "; " + distance) }
         return Link(a: a, b: b, relation: .roleMismatch, reason: because + "; \(distance), but one is the \(dx.role) date and the other the \(dy.role) date")
