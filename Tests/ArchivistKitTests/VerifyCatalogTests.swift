@@ -1,0 +1,77 @@
+@testable import ArchivistKit
+import Chronology
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Verifier on a catalog: claims stored per version, re-extracted, latest versions")
+struct VerifyCatalogTests {
+    @Test("ingest stores each new version's claims and logs their number in the metadata-extraction event")
+    func storedAtIngest() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/record.txt", wilsonExport(body: "On 6 February 1949 Mao met Mikoyan and told him the army would take Xinjiang."))
+        let catalog = try folder.catalog()
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        let stored = try DatabaseQueue(path: catalog.path).read { db in
+            try Row.fetchAll(db, sql: "SELECT c.type, c.sentence, x.claims FROM claim c JOIN claim_extraction x USING (version_id) ORDER BY c.seq")
+        }
+        // The title (a memorandum of conversation), the summary ("A conversation on Xinjiang.") and the sentence.
+        #expect(stored.map { $0["type"] as String } == ["meeting", "meeting", "meeting"])
+        #expect((stored.first?["claims"] as Int?) == 3)
+        #expect(stored.last?["sentence"] as String? == "On 6 February 1949 Mao met Mikoyan and told him the army would take Xinjiang.")
+        let extraction = try #require(try catalog.events(about: "wcda:555001").first { $0.type == .metadataExtraction })
+        #expect(extraction.detail["claims"] == "3")
+        // Nothing to re-extract: the claims are current.
+        #expect(try catalog.claimsForVerification(extractor: ClaimExtractor(lexicon: .shipped)).extracted == 0)
+    }
+
+    @Test("a claim's JSON reads back to the same claim (dates with qualifiers, open counts)")
+    func roundTrip() throws {
+        let claims = ClaimExtractor(lexicon: .shipped).claims(
+            in: ClaimSource(title: "t", body: "In late August 1949 the plane crashed east of Lake Baikal with at least 14 people aboard.", isArchival: false))
+        let claim = try #require(claims.first)
+        #expect(claim.counts.first?.high == nil)
+        let data = try JSONEncoder().encode(claim)
+        #expect(try JSONDecoder().decode(Claim.self, from: data) == claim)
+    }
+
+    @Test("only the latest version is verified; --rebuild and changed data files re-extract, each logged once")
+    func rebuildAndLatest() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/a.txt", "A\n\nOn 19 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        try folder.write("in/b.txt", "B\n\nOn 22 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        let catalog = try folder.catalog()
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        #expect(try Verifier.run(catalog: catalog).report.summary.conflicts == 1)
+        // A corrected second version of b agrees with a: the old version no longer counts.
+        try folder.write("in/b.txt", "B\n\nOn 19 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        let corrected = try Verifier.run(catalog: catalog).report
+        #expect(corrected.summary.conflicts == 0)
+        #expect(corrected.claims.first { $0.document == "b.txt" }?.version == 2)
+        #expect(corrected.claims.allSatisfy { $0.status == "supported" })
+
+        let before = try catalog.events().filter { $0.type == .metadataExtraction && $0.documentID == nil }.count
+        let rebuilt = try Verifier.run(catalog: catalog, rebuild: true)
+        #expect(rebuilt.extracted == 3, "every version, old ones too")
+        try folder.write("aliases.tsv", "East Turkistan National Army\torganisation\tETNA|Ili National Army\n")
+        #expect(try Verifier.run(catalog: catalog).extracted == 3, "the data files changed")
+        #expect(try Verifier.run(catalog: catalog).extracted == 0)
+        let after = try catalog.events().filter { $0.type == .metadataExtraction && $0.documentID == nil }
+        #expect(after.count == before + 2)
+        #expect(after.last?.detail["versions"] == "3")
+        #expect(try Auditor(catalog: catalog).run(citations: false).passed, "re-extraction keeps the log's chain and the catalog intact")
+    }
+
+    @Test("an unknown document and a broken data file are errors that say what to do")
+    func errors() throws {
+        let folder = try TemporaryFolder()
+        let catalog = try folder.catalog()
+        let unknown = #expect(throws: ArchivistError.self) { try Verifier.run(catalog: catalog, document: "wcda:1") }
+        #expect(unknown?.code == "unknown-document")
+        try folder.write("events.tsv", "event\tcrash\n")
+        let broken = #expect(throws: ArchivistError.self) { try Verifier.run(catalog: catalog) }
+        #expect(broken?.code == "data-file-invalid")
+        #expect(broken?.message.contains("tab-separated") == true)
+    }
+}
