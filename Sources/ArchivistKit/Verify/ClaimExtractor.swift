@@ -129,16 +129,16 @@ public struct ClaimExtractor: Sendable {
         eventHit(words).map { ($0.type, $0.trigger) }
     }
 
-    private func eventHit(_ words: [TextToken]) -> (type: String, trigger: String, index: Int)? {
-        var best: (type: String, trigger: String, index: Int, rank: Int)?
+    private func eventHit(_ words: [TextToken]) -> (type: String, trigger: String, index: Int, length: Int)? {
+        var best: (type: String, trigger: String, index: Int, length: Int, rank: Int)?
         for hit in lexicon.eventWords.all(in: words) {
             let rank = lexicon.eventTypes[hit.payload]?.rank ?? .max
             if best == nil || rank < best!.rank {
                 let trigger = words[hit.range].map(\.text).joined(separator: " ")
-                best = (hit.payload, trigger, hit.range.lowerBound, rank)
+                best = (hit.payload, trigger, hit.range.lowerBound, hit.range.count, rank)
             }
         }
-        return best.map { ($0.type, $0.trigger, $0.index) }
+        return best.map { ($0.type, $0.trigger, $0.index, $0.length) }
     }
 
     private func claim(
@@ -168,13 +168,13 @@ public struct ClaimExtractor: Sendable {
             }
         }
         claim.distinct = !lexicon.distinct.all(in: words).isEmpty
-        claim.date = date(words, dates: dates, type: type, trigger: hit?.index)
+        claim.date = date(words, dates: dates, type: type, trigger: hit.map { $0.index..<($0.index + $0.length) })
         return claim
     }
 
     /// The sentence's date nearest the event words that is not a bound ("by 1951", "until April"),
     /// with its role.
-    private func date(_ words: [TextToken], dates: [TemporalExpression], type: String, trigger: Int?) -> ClaimDate? {
+    private func date(_ words: [TextToken], dates: [TemporalExpression], type: String, trigger: Range<Int>?) -> ClaimDate? {
         var best: (distance: Int, date: ClaimDate)?
         for expression in dates {
             guard let value = expression.date else { continue }
@@ -184,14 +184,16 @@ public struct ClaimExtractor: Sendable {
             var role = "event"
             for cue in lexicon.dateRoles {
                 let from = cue.anywhere ? 0 : max(0, index - 4)
-                if !cue.phrases.all(in: Array(words[from..<index])).isEmpty {
+                // A cue that is the event's own words ("signed on" for a signing) gives no other role.
+                let hits = cue.phrases.all(in: Array(words[from..<index])).map { ($0.range.lowerBound + from)..<($0.range.upperBound + from) }
+                if hits.contains(where: { hit in !(trigger.map { $0.overlaps(hit) } ?? false) }) {
                     role = cue.role
                     break
                 }
             }
             if role == "reported" && type == "report" { role = "event" }
             let end = words.lastIndex(where: { $0.end <= expression.end }) ?? index
-            let distance = trigger.map { $0 < index ? index - $0 : $0 > end ? $0 - end : 0 } ?? index
+            let distance = trigger.map { $0.lowerBound < index ? index - $0.lowerBound : $0.lowerBound > end ? $0.lowerBound - end : 0 } ?? index
             if best == nil || distance < best!.distance { best = (distance, ClaimDate(value: value, role: role)) }
         }
         return best?.date
