@@ -35,7 +35,7 @@ extension Archivist {
             let (report, extracted) = try global.run { try Verifier.run(catalog: catalog, document: document, rebuild: rebuild) }
             if extracted > 0 && !global.quiet { global.logger("archivist.verify").notice("claims of \(extracted) version(s) extracted") }
             if global.json {
-                Output.printJSON(report)
+                Output.printJSON(report, compact: true)
             } else {
                 render(report)
             }

@@ -5,7 +5,7 @@ import GRDB
 extension Catalog {
     /// The version of the claim extractor; stored with each extraction, and claims made by another
     /// are re-derived.
-    public static let claimExtractorVersion = "1"
+    public static let claimExtractorVersion = "2"
 
     /// Stores the claims of one version, replacing any earlier extraction of it.
     static func storeClaims(_ db: Database, versionID: Int64, claims: [Claim], lexicon: String, at now: String) throws {
@@ -91,7 +91,16 @@ extension Catalog {
             var claims: [CatalogClaim] = []
             while let row = try rows.next() {
                 let content: String = row["content"]
-                let claim = try decoder.decode(Claim.self, from: Data(content.utf8))
+                let claim: Claim
+                do {
+                    claim = try decoder.decode(Claim.self, from: Data(content.utf8))
+                } catch {
+                    let document: String = row["document_id"]
+                    throw ArchivistError(
+                        code: "claims-unreadable",
+                        message: "the stored claims of \(document) cannot be read (\(error)); run `archivist verify --rebuild` to extract them again.",
+                        path: path, cause: "\(error)")
+                }
                 claims.append(
                     CatalogClaim(
                         document: row["document_id"], version: row["number"], source: row["source_path"],

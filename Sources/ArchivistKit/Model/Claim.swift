@@ -91,6 +91,11 @@ public struct ClaimPlace: Sendable, Codable, Equatable {
     public var role: String
     /// Kilometres added to the place's radius by vague words ("east of", "near").
     public var widenKm: Double
+
+    private enum CodingKeys: String, CodingKey {
+        case name, text, role
+        case widenKm = "widen_km"
+    }
 }
 
 /// A number and what it counts.

@@ -42,6 +42,11 @@ public struct VerifyReport: Sendable, Codable, Equatable {
         public var conflicts: Int, roleMismatches: Int, compatible: Int
         /// Documents whose claims were read.
         public var documents: Int
+
+        private enum CodingKeys: String, CodingKey {
+            case claims, supported, contradicted, unverified, conflicts, compatible, documents
+            case roleMismatches = "role_mismatches"
+        }
     }
 
     /// True when no conflict of severity `conflict` was found.
@@ -82,6 +87,11 @@ public struct VerifyConflict: Sendable, Codable, Equatable {
         public var sourceKind: String
         /// The document's citation, when it has one (filled in by the catalog).
         public var citation: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case document, version, source, text, value, role, citation
+            case sourceKind = "source_kind"
+        }
     }
 }
 
