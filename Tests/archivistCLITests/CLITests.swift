@@ -9,7 +9,7 @@ struct CLITests {
         let scratch = try Scratch()
         let root = try CLIRunner.run(["--help"], in: scratch.path)
         #expect(root.status == 0)
-        for command in ["ingest", "list", "show", "history", "diff", "search", "audit", "export", "bag validate", "validate", "inspect", "cite", "dates"] {
+        for command in ["ingest", "list", "show", "history", "diff", "search", "audit", "export", "bag validate", "validate", "inspect", "cite", "dates", "verify"] {
             #expect(root.stdout.contains(command.split(separator: " ")[0]), "root help lists \(command)")
             let sub = try CLIRunner.run(command.split(separator: " ").map(String.init) + ["--help"], in: scratch.path)
             #expect(sub.status == 0)
@@ -18,6 +18,8 @@ struct CLITests {
         }
         #expect(try CLIRunner.run(["ingest", "--help"], in: scratch.path).stdout.contains("windows-1251"))
         #expect(try CLIRunner.run(["audit", "--help"], in: scratch.path).stdout.contains("fixity"))
+        let verifyHelp = try CLIRunner.run(["verify", "--help"], in: scratch.path).stdout
+        #expect(verifyHelp.contains("aliases.tsv") && verifyHelp.contains("gazetteer.tsv") && verifyHelp.contains("--rebuild") && verifyHelp.contains("role-mismatch"))
     }
 
     @Test("usage errors exit 64", arguments: [["--no-such-flag"], ["show"], ["frobnicate"], ["search", "x", "--limit", "0"], ["export", "x", "--json"]])
