@@ -41,6 +41,9 @@ extension Archivist {
         @Option(help: ArgumentHelp("The schema for --validate: .xsd or .rng.", valueName: "path"))
         var schema: String?
 
+        @Flag(help: "Store the documents now and extract their claims at the next `archivist verify` (faster bulk loads; see README).")
+        var deferClaims = false
+
         @Option(help: ArgumentHelp("The largest XML file parsed, in bytes (default 268435456, 256 MiB).", valueName: "bytes"))
         var xmlMaxBytes: Int?
 
@@ -62,6 +65,7 @@ extension Archivist {
             var options = IngestOptions(encoding: encoding)
             options.validateXML = validateXML
             options.xmlSchema = schema
+            options.extractClaims = !deferClaims
             if let xmlMaxBytes { options.xmlLimits.maximumBytes = xmlMaxBytes }
             let ingester = Ingester(catalog: catalog, options: options, logger: global.logger("archivist.ingest"))
             let report = ingester.ingest(paths) { done, total, path in

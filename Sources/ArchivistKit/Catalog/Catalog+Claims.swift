@@ -7,18 +7,30 @@ extension Catalog {
     /// are re-derived.
     public static let claimExtractorVersion = "2"
 
+    /// A claim ready to store: its type, sentence and JSON. Encoding is done where claims are
+    /// extracted (off the thread that writes), since it costs as much as the writing.
+    public struct EncodedClaim: Sendable {
+        let type: String
+        let sentence: String
+        let json: String
+    }
+
+    /// Encodes claims for ``store(_:from:format:encoding:importer:claims:lexicon:)``.
+    public static func encode(_ claims: [Claim]) throws -> [EncodedClaim] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try claims.map { EncodedClaim(type: $0.type, sentence: $0.text, json: String(decoding: try encoder.encode($0), as: UTF8.self)) }
+    }
+
     /// Stores the claims of one version, replacing any earlier extraction of it.
-    static func storeClaims(_ db: Database, versionID: Int64, claims: [Claim], lexicon: String, at now: String) throws {
+    static func storeClaims(_ db: Database, versionID: Int64, claims: [EncodedClaim], lexicon: String, at now: String) throws {
         try db.execute(sql: "DELETE FROM claim WHERE version_id = ?", arguments: [versionID])
         try db.execute(
             sql: "INSERT OR REPLACE INTO claim_extraction(version_id, extractor, lexicon, claims, extracted_at) VALUES (?, ?, ?, ?, ?)",
             arguments: [versionID, claimExtractorVersion, lexicon, claims.count, now])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         let insert = try db.cachedStatement(sql: "INSERT INTO claim(version_id, seq, type, sentence, content) VALUES (?, ?, ?, ?, ?)")
         for (seq, claim) in claims.enumerated() {
-            let json = String(decoding: try encoder.encode(claim), as: UTF8.self)
-            try insert.execute(arguments: [versionID, seq, claim.type, claim.text, json])
+            try insert.execute(arguments: [versionID, seq, claim.type, claim.sentence, claim.json])
         }
     }
 
@@ -56,7 +68,7 @@ extension Catalog {
                 arguments: [rebuild, Self.claimExtractorVersion, fingerprint])
         }
         if !stale.isEmpty {
-            let extracted = stale.map { (id: $0.id!, claims: extractor.claims(in: Self.claimSource($0))) }
+            let extracted = try stale.map { (id: $0.id!, claims: try Self.encode(extractor.claims(in: Self.claimSource($0)))) }
             try pool.write { db in
                 let now = Timestamp.now()
                 for version in extracted {

@@ -153,7 +153,7 @@ public final class Catalog: Sendable {
     /// stored with each new version as extracted with the data files of fingerprint `lexicon`.
     public func store(
         _ documents: [ImportedDocument], from file: SourceFile, format: DocumentFormat, encoding: String,
-        importer: any DocumentImporter, claims: [[Claim]]? = nil, lexicon: String? = nil
+        importer: any DocumentImporter, claims: [[EncodedClaim]]? = nil, lexicon: String? = nil
     ) throws -> [Stored] {
         try pool.write { db in
             var results: [Stored] = []

@@ -19,6 +19,9 @@ public struct IngestOptions: Sendable {
     /// The verifier's data files for extracting claims; `nil` reads the shipped ones and those
     /// beside the catalog.
     public var lexicon: VerifyLexicon?
+    /// Extract each new version's claims at ingest; when false, `verify` extracts them the first
+    /// time it runs (the result is the same).
+    public var extractClaims = true
 
     /// Default options.
     public init(encoding: TextEncoding = .automatic, maximumFileSize: Int = 512 * 1024 * 1024) {
@@ -179,25 +182,36 @@ public struct Ingester: Sendable {
         var format: DocumentFormat
         var encoding: String
         var importer: any DocumentImporter
-        var claims: [[Claim]] = []
+        var claims: [[Catalog.EncodedClaim]] = []
     }
 
     func prepareInBackground(_ batch: [FoundFile]) -> (group: DispatchGroup, outcome: Outcome<[Prepared]>) {
-        inBackground { batch.map(prepare) }
+        inBackground {
+            var prepared = batch.map(prepare)
+            guard options.extractClaims else { return prepared }
+            let payloads = prepared.map(\.payload)
+            // Claims are extracted (and encoded) here, off the storing thread, on every core: pure
+            // Swift over values, unlike the reading above, which stays on one thread.
+            let claims = ClaimSlots(count: prepared.count)
+            DispatchQueue.concurrentPerform(iterations: prepared.count) { index in
+                guard let payload = payloads[index] else { return }
+                let archival = payload.format != .plainText
+                claims.set(
+                    index,
+                    payload.documents.map {
+                        (try? Catalog.encode(
+                            extractor.claims(
+                                in: ClaimSource(title: $0.title, summary: $0.summary, body: $0.body, date: $0.date, isArchival: archival)))) ?? []
+                    })
+            }
+            for index in prepared.indices where prepared[index].payload != nil { prepared[index].payload!.claims = claims.values[index] }
+            return prepared
+        }
     }
 
     /// Reads, hashes, decodes and imports one file; writes nothing.
     func prepare(_ file: FoundFile) -> Prepared {
-        var prepared = Self.prepare(file, options: options, catalog: catalog)
-        // Claims are extracted here, off the storing thread, like the rest of a file's reading.
-        if let payload = prepared.payload {
-            let archival = payload.format != .plainText
-            prepared.payload?.claims = payload.documents.map {
-                extractor.claims(
-                    in: ClaimSource(title: $0.title, summary: $0.summary, body: $0.body, date: $0.date, isArchival: archival))
-            }
-        }
-        return prepared
+        Self.prepare(file, options: options, catalog: catalog)
     }
 
     /// Reads files as ingest would (walk, read, hash, decode, detect, parse, extract) and returns
@@ -311,7 +325,7 @@ public struct Ingester: Sendable {
             do {
                 let stored = try catalog.store(
                     payload.documents, from: payload.source, format: payload.format, encoding: payload.encoding,
-                    importer: payload.importer, claims: payload.claims, lexicon: extractor.lexicon.fingerprint)
+                    importer: payload.importer, claims: options.extractClaims ? payload.claims : nil, lexicon: extractor.lexicon.fingerprint)
                 result.documents = stored.map { .init(id: $0.documentID, version: $0.version, status: $0.status) }
                 let statuses = Set(stored.map(\.status))
                 result.status = statuses.contains(.new) ? .new : statuses.contains(.newVersion) ? .newVersion : .unchanged
@@ -378,5 +392,19 @@ public struct Ingester: Sendable {
         }
         if offset < size { data.removeSubrange(offset..<size) }
         return data
+    }
+}
+
+/// Results of a concurrent loop, one slot per index.
+private final class ClaimSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [[[Catalog.EncodedClaim]]]
+
+    init(count: Int) { values = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ value: [[Catalog.EncodedClaim]]) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
     }
 }

@@ -257,9 +257,12 @@ public struct ClaimExtractor: Sendable {
         let key = words[index].key
         var value: Double
         var length = 1
-        if let digits = Double(key.replacingOccurrences(of: ",", with: "")), key.first?.isNumber == true {
+        guard let first = key.utf8.first else { return nil }
+        if (48...57).contains(first) {
+            guard let digits = Double(String(key.filter { $0 != "," })) else { return nil }
             value = digits
         } else {
+            guard (97...122).contains(first) else { return nil }
             let parts = key.split(separator: "-").map(String.init)
             guard !parts.isEmpty, parts.allSatisfy({ units[$0] != nil }) else { return nil }
             value = parts.reduce(0) { $0 + units[$1]! }
@@ -283,8 +286,8 @@ public struct ClaimExtractor: Sendable {
         var index = 0
         while index < words.count {
             defer { index += 1 }
-            if dates.contains(where: { words[index].start >= $0.start && words[index].end <= $0.end }) { continue }
             guard let (value, length) = Self.number(words, at: index) else { continue }
+            if dates.contains(where: { words[index].start >= $0.start && words[index].end <= $0.end }) { continue }
             var found: (String, Int)?
             for gap in 0...2 where index + length + gap < words.count {
                 if let hit = lexicon.countWords.match(words, at: index + length + gap) {

@@ -22,10 +22,20 @@ enum TextTokenizer {
         let scalars = Array(text.unicodeScalars)
         var tokens: [TextToken] = []
         var index = 0
-        func isWord(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.numericType != nil }
+        // ASCII first: Unicode property lookups dominated the extraction's profile.
+        func isWord(_ s: Unicode.Scalar) -> Bool {
+            if s.value < 128 {
+                let v = s.value
+                return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57)
+            }
+            return s.properties.isAlphabetic || s.properties.numericType != nil
+        }
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value < 128 ? (s.value >= 48 && s.value <= 57) : s.properties.numericType != nil }
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s.value < 128 ? (s == " " || s == "\n" || s == "\t" || s == "\r") : s.properties.isWhitespace }
+        func isUpper(_ s: Unicode.Scalar) -> Bool { s.value < 128 ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase }
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if isSpace(scalar) {
                 index += 1
                 continue
             }
@@ -42,7 +52,7 @@ enum TextTokenizer {
                             break
                         }
                         // A comma joins digits only ("500,000"), never words ("Beijing,the").
-                        if scalars[end] == ",", !(scalars[end - 1].properties.numericType != nil && scalars[end + 1].properties.numericType != nil) {
+                        if scalars[end] == ",", !(isDigit(scalars[end - 1]) && isDigit(scalars[end + 1])) {
                             break
                         }
                         end += 2
@@ -57,7 +67,7 @@ enum TextTokenizer {
             tokens.append(
                 TextToken(
                     text: word, key: fold(word), start: offset + index, end: offset + end,
-                    capitalised: scalar.properties.isUppercase))
+                    capitalised: isUpper(scalar)))
             index = end
         }
         return tokens

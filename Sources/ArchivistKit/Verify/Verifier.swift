@@ -162,84 +162,122 @@ public struct Verifier: Sendable {
         return ((value.earliest ?? value.period.lowerBound).daysSinceEpoch, (value.latest ?? value.period.upperBound).daysSinceEpoch)
     }
 
+    /// What matching needs of a claim, computed once.
+    private struct Facts {
+        var type: VerifyLexicon.EventType
+        var low: Int, high: Int
+        var role: String
+        var participants: Set<String>
+        var subjects: Set<String>
+        /// The claim's anchor keys (`p\tname`, `s\tsubject`), sorted.
+        var keys: [String]
+    }
+
     /// Every pair of claims that may describe one event, with how their dates relate.
+    ///
+    /// Claims are bucketed by family and anchor (a participant or a subject) and sorted by date, so
+    /// each claim is only compared with the claims of its buckets within the family's window; a pair
+    /// sharing several anchors is judged once, in the bucket of its first shared anchor.
     func candidateLinks(_ claims: [CatalogClaim]) -> [Link] {
+        var facts: [Facts?] = Array(repeating: nil, count: claims.count)
         var buckets: [String: [Int]] = [:]
         for (index, item) in claims.enumerated() where eligible(item.claim) {
-            let family = familyKey(item.claim.type)
-            for participant in item.claim.participants { buckets[family + "\tp\t" + participant.name, default: []].append(index) }
-            for subject in item.claim.subjects { buckets[family + "\ts\t" + subject, default: []].append(index) }
+            let type = lexicon.eventTypes[item.claim.type]!
+            let (low, high) = Self.bounds(item.claim.date!)
+            let participants = Set(item.claim.participants.map(\.name))
+            let subjects = Set(item.claim.subjects)
+            let keys = (participants.map { "p\t" + $0 } + subjects.map { "s\t" + $0 }).sorted()
+            facts[index] = Facts(type: type, low: low, high: high, role: item.claim.date!.role, participants: participants, subjects: subjects, keys: keys)
+            let family = familyKey(type.name)
+            for key in keys { buckets[family + "\u{1}" + key, default: []].append(index) }
         }
-        var seen: Set<Int> = []
+        var windows: [String: Int] = [:]
+        for type in lexicon.eventTypes.values { windows[familyKey(type.name)] = max(windows[familyKey(type.name)] ?? 0, type.windowDays) }
         var links: [Link] = []
-        let maxWindow = lexicon.eventTypes.values.map(\.windowDays).max() ?? 0
-        for key in buckets.keys.sorted() {
-            let sorted = buckets[key]!.sorted { Self.bounds(claims[$0].claim.date!).0 < Self.bounds(claims[$1].claim.date!).0 }
+        for bucket in buckets.keys.sorted() {
+            let parts = bucket.split(separator: "\u{1}", maxSplits: 1).map(String.init)
+            let (family, key) = (parts[0], parts[1])
+            let window = windows[family] ?? 0
+            let sorted = buckets[bucket]!.sorted { facts[$0]!.low < facts[$1]!.low }
             for (position, a) in sorted.enumerated() {
-                let (_, highA) = Self.bounds(claims[a].claim.date!)
+                let fa = facts[a]!
                 for b in sorted[(position + 1)...] {
-                    if Self.bounds(claims[b].claim.date!).0 - highA > maxWindow { break }
-                    let pair = min(a, b) * claims.count + max(a, b)
-                    guard !seen.contains(pair) else { continue }
-                    if let link = link(min(a, b), max(a, b), claims) {
-                        seen.insert(pair)
-                        links.append(link)
-                    }
+                    let fb = facts[b]!
+                    if fb.low - fa.high > window { break }
+                    // Judge the pair once: in the bucket of the first anchor the two share.
+                    guard let first = fa.keys.first(where: { fb.keys.contains($0) }), first == key else { continue }
+                    if let link = link(min(a, b), max(a, b), claims, facts[min(a, b)]!, facts[max(a, b)]!) { links.append(link) }
                 }
             }
         }
         return links.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
     }
 
-    private func link(_ a: Int, _ b: Int, _ claims: [CatalogClaim]) -> Link? {
-        let (x, y) = (claims[a], claims[b])
-        if x.document == y.document && x.version == y.version && x.claim.start == y.claim.start && x.claim.field == y.claim.field { return nil }
-        guard let typeX = lexicon.eventTypes[x.claim.type], let typeY = lexicon.eventTypes[y.claim.type] else { return nil }
+    private func link(_ a: Int, _ b: Int, _ claims: [CatalogClaim], _ fx: Facts, _ fy: Facts) -> Link? {
+        let (typeX, typeY) = (fx.type, fy.type)
         let sameType = typeX.name == typeY.name
         guard sameType || (typeX.family != nil && typeX.family == typeY.family) else { return nil }
-        // Anchors: shared participants, or a shared subject.
-        let shared = Set(x.claim.participants.map(\.name)).intersection(y.claim.participants.map(\.name)).sorted()
-        let need = max(1, min(max(typeX.sharedParticipants, typeY.sharedParticipants), x.claim.participants.count, y.claim.participants.count))
-        let subjects = Set(x.claim.subjects).intersection(y.claim.subjects).sorted()
-        var anchor: String
-        // A strong anchor (as many shared participants as the type asks for, or a shared subject) may
-        // make a conflict; a weak one (fewer, because a claim names fewer) only supports.
-        let strong = shared.count >= max(typeX.sharedParticipants, typeY.sharedParticipants) || !subjects.isEmpty
-        if !subjects.isEmpty {
-            anchor = "shared subject \(subjects.joined(separator: ", "))"
-            if !shared.isEmpty { anchor += " and \(shared.count == 1 ? "participant" : "participants") \(shared.joined(separator: ", "))" }
-        } else if shared.count >= need {
-            anchor = "shared \(shared.count == 1 ? "participant" : "participants") \(shared.joined(separator: ", "))"
-        } else {
+        let gap = max(0, fy.low - fx.high, fx.low - fy.high)
+        let window = max(typeX.windowDays, typeY.windowDays)
+        guard gap <= window else { return nil }
+        if claims[a].document == claims[b].document && claims[a].version == claims[b].version && claims[a].claim.start == claims[b].claim.start
+            && claims[a].claim.field == claims[b].claim.field
+        {
             return nil
         }
-        if typeX.placeIsIdentity {
-            let px = x.claim.places.filter { $0.role == "destination" }
-            let py = y.claim.places.filter { $0.role == "destination" }
-            if !px.isEmpty && !py.isEmpty
-                && !px.contains(where: { p in py.contains { lexicon.compatible(p.name, widenedBy: p.widenKm, $0.name, widenedBy: $0.widenKm) } })
-            {
-                return nil
-            }
-            if !px.isEmpty && !py.isEmpty { anchor += ", same place" }
+        // Anchors: shared participants, or a shared subject. A strong anchor (as many shared
+        // participants as the type asks for, or a shared subject) may make a conflict; a weak one
+        // (fewer, because a claim names fewer) only supports.
+        let shared = fx.participants.intersection(fy.participants)
+        let subjects = fx.subjects.intersection(fy.subjects)
+        let asked = max(typeX.sharedParticipants, typeY.sharedParticipants)
+        let need = max(1, min(asked, fx.participants.count, fy.participants.count))
+        let strong = shared.count >= asked || !subjects.isEmpty
+        guard !subjects.isEmpty || shared.count >= need else { return nil }
+        let relation: Relation
+        if !sameType {
+            guard strong else { return nil }
+            relation = .related
+        } else if fx.role == "document" || fy.role == "document" || gap == 0 {
+            guard gap == 0 else { return nil }
+            relation = strong ? .agree : .supports
+        } else {
+            guard strong else { return nil }
+            relation = fx.role == fy.role ? .disagree : .roleMismatch
         }
-        let (dx, dy) = (x.claim.date!, y.claim.date!)
-        let (lx, hx) = Self.bounds(dx)
-        let (ly, hy) = Self.bounds(dy)
-        let gap = max(0, ly - hx, lx - hy)
-        let window = max(typeX.windowDays, typeY.windowDays)
+        var sameDestination = false
+        if typeX.placeIsIdentity {
+            let px = claims[a].claim.places.filter { $0.role == "destination" }
+            let py = claims[b].claim.places.filter { $0.role == "destination" }
+            if !px.isEmpty && !py.isEmpty {
+                guard px.contains(where: { p in py.contains { lexicon.compatible(p.name, widenedBy: p.widenKm, $0.name, widenedBy: $0.widenKm) } }) else {
+                    return nil
+                }
+                sameDestination = true
+            }
+        }
+        // The explanation, written only for pairs that are linked.
+        let names = shared.sorted()
+        var anchor: String
+        if !subjects.isEmpty {
+            anchor = "shared subject \(subjects.sorted().joined(separator: ", "))"
+            if !names.isEmpty { anchor += " and \(names.count == 1 ? "participant" : "participants") \(names.joined(separator: ", "))" }
+        } else {
+            anchor = "shared \(names.count == 1 ? "participant" : "participants") \(names.joined(separator: ", "))"
+        }
+        if sameDestination { anchor += ", same place" }
         let what = sameType ? "same type \(typeX.name)" : "one \(typeX.family!) (\(typeX.name) and \(typeY.name))"
         let because = "matched because: \(what); \(anchor)"
-        if !sameType {
-            return gap <= window && strong ? Link(a: a, b: b, relation: .related, reason: because + "; dates within \(window) days") : nil
-        }
-        if dx.role == "document" || dy.role == "document" || gap == 0 {
-            return gap == 0 ? Link(a: a, b: b, relation: strong ? .agree : .supports, reason: because + "; the dates agree") : nil
-        }
-        if gap > window || !strong { return nil }
         let distance = "dates \(gap) day\(gap == 1 ? "" : "s") apart, within the \(window)-day window"
-        if dx.role == dy.role { return Link(a: a, b: b, relation: .disagree, reason: because + "; " + distance) }
-        return Link(a: a, b: b, relation: .roleMismatch, reason: because + "; \(distance), but one is the \(dx.role) date and the other the \(dy.role) date")
+        switch relation {
+        case .related: return Link(a: a, b: b, relation: relation, reason: because + "; dates within \(window) days")
+        case .agree, .supports: return Link(a: a, b: b, relation: relation, reason: because + "; the dates agree")
+        case .disagree: return Link(a: a, b: b, relation: relation, reason: because + "; " + distance)
+        case .roleMismatch:
+            return Link(
+                a: a, b: b, relation: relation,
+                reason: because + "; \(distance), but one is the \(fx.role) date and the other the \(fy.role) date")
+        }
     }
 
     // MARK: Places and counts
