@@ -33,6 +33,35 @@ struct VerifyCatalogTests {
         #expect(claim.counts.first?.high == nil)
         let data = try JSONEncoder().encode(claim)
         #expect(try JSONDecoder().decode(Claim.self, from: data) == claim)
+        // As stored: without the sentence (it has its own column) and the derived date fields.
+        let storage = JSONEncoder()
+        storage.userInfo[.claimStorage] = true
+        let stored = String(decoding: try storage.encode(claim), as: UTF8.self)
+        #expect(!stored.contains("\"text\":\"In late") && !stored.contains("edtf"))
+        var back = try JSONDecoder().decode(Claim.self, from: Data(stored.utf8))
+        back.text = claim.text
+        #expect(back == claim)
+    }
+
+    @Test("ingest --defer-claims stores no claims; the next verify extracts them and reports the same")
+    func deferred() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/a.txt", "A\n\nOn 19 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        try folder.write("in/b.txt", "B\n\nOn 22 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        var options = IngestOptions()
+        options.extractClaims = false
+        let deferred = try Catalog(path: folder.path + "/deferred.sqlite")
+        _ = Ingester(catalog: deferred, options: options).ingest([folder.path + "/in"])
+        let rows = try DatabaseQueue(path: deferred.path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM claim") }
+        #expect(rows == 0)
+        let later = try Verifier.run(catalog: deferred)
+        #expect(later.extracted == 2)
+        let atIngest = try folder.catalog()
+        _ = Ingester(catalog: atIngest).ingest([folder.path + "/in"])
+        let now = try Verifier.run(catalog: atIngest)
+        #expect(now.extracted == 0)
+        #expect(later.report == now.report)
+        #expect(now.report.summary.conflicts == 1)
     }
 
     @Test("only the latest version is verified; --rebuild and changed data files re-extract, each logged once")

@@ -5,7 +5,7 @@ import GRDB
 extension Catalog {
     /// The version of the claim extractor; stored with each extraction, and claims made by another
     /// are re-derived.
-    public static let claimExtractorVersion = "2"
+    public static let claimExtractorVersion = "3"
 
     /// A claim ready to store: its type, sentence and JSON. Encoding is done where claims are
     /// extracted (off the thread that writes), since it costs as much as the writing.
@@ -18,7 +18,7 @@ extension Catalog {
     /// Encodes claims for ``store(_:from:format:encoding:importer:claims:lexicon:)``.
     public static func encode(_ claims: [Claim]) throws -> [EncodedClaim] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.userInfo[.claimStorage] = true
         return try claims.map { EncodedClaim(type: $0.type, sentence: $0.text, json: String(decoding: try encoder.encode($0), as: UTF8.self)) }
     }
 
@@ -68,7 +68,12 @@ extension Catalog {
                 arguments: [rebuild, Self.claimExtractorVersion, fingerprint])
         }
         if !stale.isEmpty {
-            let extracted = try stale.map { (id: $0.id!, claims: try Self.encode(extractor.claims(in: Self.claimSource($0)))) }
+            // Extraction is pure: spread it over every core.
+            let slots = ExtractionSlots(count: stale.count)
+            DispatchQueue.concurrentPerform(iterations: stale.count) { index in
+                slots.set(index, (try? Self.encode(extractor.claims(in: Self.claimSource(stale[index])))) ?? [])
+            }
+            let extracted = stale.indices.map { (id: stale[$0].id!, claims: slots.values[$0]) }
             try pool.write { db in
                 let now = Timestamp.now()
                 for version in extracted {
@@ -94,7 +99,7 @@ extension Catalog {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT v.document_id, v.number, v.source_path, v.format, c.content FROM version v
+                    SELECT v.document_id, v.number, v.source_path, v.format, c.sentence, c.content FROM version v
                     JOIN (SELECT document_id, max(number) AS number FROM version GROUP BY document_id) latest
                       ON latest.document_id = v.document_id AND latest.number = v.number
                     JOIN claim c ON c.version_id = v.id
@@ -103,9 +108,10 @@ extension Catalog {
             var claims: [CatalogClaim] = []
             while let row = try rows.next() {
                 let content: String = row["content"]
-                let claim: Claim
+                var claim: Claim
                 do {
                     claim = try decoder.decode(Claim.self, from: Data(content.utf8))
+                    claim.text = row["sentence"]
                 } catch {
                     let document: String = row["document_id"]
                     throw ArchivistError(
@@ -139,5 +145,19 @@ extension Catalog {
             }
             return lines
         }
+    }
+}
+
+/// Results of a concurrent loop, one slot per index.
+final class ExtractionSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [[Catalog.EncodedClaim]]
+
+    init(count: Int) { values = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ value: [Catalog.EncodedClaim]) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
     }
 }

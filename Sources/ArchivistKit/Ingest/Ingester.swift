@@ -192,19 +192,18 @@ public struct Ingester: Sendable {
             let payloads = prepared.map(\.payload)
             // Claims are extracted (and encoded) here, off the storing thread, on every core: pure
             // Swift over values, unlike the reading above, which stays on one thread.
-            let claims = ClaimSlots(count: prepared.count)
-            DispatchQueue.concurrentPerform(iterations: prepared.count) { index in
-                guard let payload = payloads[index] else { return }
-                let archival = payload.format != .plainText
-                claims.set(
-                    index,
-                    payload.documents.map {
-                        (try? Catalog.encode(
-                            extractor.claims(
-                                in: ClaimSource(title: $0.title, summary: $0.summary, body: $0.body, date: $0.date, isArchival: archival)))) ?? []
-                    })
+            let claims = ExtractionSlots(count: payloads.reduce(0) { $0 + ($1?.documents.count ?? 0) })
+            // One slot per document of the batch, in order.
+            let documents = payloads.enumerated().flatMap { file, payload in
+                (payload?.documents ?? []).map { (file: file, document: $0, archival: payload!.format != .plainText) }
             }
-            for index in prepared.indices where prepared[index].payload != nil { prepared[index].payload!.claims = claims.values[index] }
+            DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+                let (_, document, archival) = documents[index]
+                let source = ClaimSource(
+                    title: document.title, summary: document.summary, body: document.body, date: document.date, isArchival: archival)
+                claims.set(index, (try? Catalog.encode(extractor.claims(in: source))) ?? [])
+            }
+            for (index, entry) in documents.enumerated() { prepared[entry.file].payload!.claims.append(claims.values[index]) }
             return prepared
         }
     }
@@ -392,19 +391,5 @@ public struct Ingester: Sendable {
         }
         if offset < size { data.removeSubrange(offset..<size) }
         return data
-    }
-}
-
-/// Results of a concurrent loop, one slot per index.
-private final class ClaimSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [[[Catalog.EncodedClaim]]]
-
-    init(count: Int) { values = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ value: [[Catalog.EncodedClaim]]) {
-        lock.lock()
-        values[index] = value
-        lock.unlock()
     }
 }

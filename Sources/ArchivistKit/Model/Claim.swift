@@ -33,6 +33,74 @@ public struct Claim: Sendable, Codable, Equatable {
     public var end: Int
     /// Parts taken from the sentence before (`date`, `participants`) or from the document's date.
     public var inherited: [String]
+
+    private enum CodingKeys: String, CodingKey {
+        case type, modality, distinct, date, places, counts, participants, subjects, trigger, text, field, start, end, inherited
+    }
+
+    /// Creates a claim.
+    public init(
+        type: String, modality: String?, distinct: Bool, date: ClaimDate?, places: [ClaimPlace], counts: [ClaimCount],
+        participants: [ClaimEntity], subjects: [String], trigger: String, text: String, field: String, start: Int, end: Int,
+        inherited: [String]
+    ) {
+        self.type = type
+        self.modality = modality
+        self.distinct = distinct
+        self.date = date
+        self.places = places
+        self.counts = counts
+        self.participants = participants
+        self.subjects = subjects
+        self.trigger = trigger
+        self.text = text
+        self.field = field
+        self.start = start
+        self.end = end
+        self.inherited = inherited
+    }
+
+    // Everything is written for reports; in the catalog (``CodingUserInfoKey/claimStorage``) the
+    // sentence (kept in its own column), derived date fields and empty parts are left out, which
+    // halves the stored size.
+    public func encode(to encoder: any Encoder) throws {
+        let storage = encoder.userInfo[.claimStorage] as? Bool == true
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        try container.encodeIfPresent(modality, forKey: .modality)
+        try container.encodeIfPresent(date, forKey: .date)
+        if !storage || distinct { try container.encode(distinct, forKey: .distinct) }
+        if !storage || !places.isEmpty { try container.encode(places, forKey: .places) }
+        if !storage || !counts.isEmpty { try container.encode(counts, forKey: .counts) }
+        if !storage || !participants.isEmpty { try container.encode(participants, forKey: .participants) }
+        if !storage || !subjects.isEmpty { try container.encode(subjects, forKey: .subjects) }
+        if !storage || !inherited.isEmpty { try container.encode(inherited, forKey: .inherited) }
+        if !storage { try container.encode(text, forKey: .text) }
+        try container.encode(trigger, forKey: .trigger)
+        try container.encode(field, forKey: .field)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            type: try container.decode(String.self, forKey: .type), modality: try container.decodeIfPresent(String.self, forKey: .modality),
+            distinct: try container.decodeIfPresent(Bool.self, forKey: .distinct) ?? false,
+            date: try container.decodeIfPresent(ClaimDate.self, forKey: .date),
+            places: try container.decodeIfPresent([ClaimPlace].self, forKey: .places) ?? [],
+            counts: try container.decodeIfPresent([ClaimCount].self, forKey: .counts) ?? [],
+            participants: try container.decodeIfPresent([ClaimEntity].self, forKey: .participants) ?? [],
+            subjects: try container.decodeIfPresent([String].self, forKey: .subjects) ?? [],
+            trigger: try container.decode(String.self, forKey: .trigger), text: try container.decodeIfPresent(String.self, forKey: .text) ?? "",
+            field: try container.decode(String.self, forKey: .field), start: try container.decode(Int.self, forKey: .start),
+            end: try container.decode(Int.self, forKey: .end), inherited: try container.decodeIfPresent([String].self, forKey: .inherited) ?? [])
+    }
+}
+
+extension CodingUserInfoKey {
+    /// Set to `true` to encode claims as the catalog stores them (see ``Claim``).
+    public static let claimStorage = CodingUserInfoKey(rawValue: "archivist.claimStorage")!
 }
 
 /// A claim's date: the interval, its role and the words.
@@ -56,13 +124,16 @@ public struct ClaimDate: Sendable, Codable, Equatable {
     // Written flat and readable (ISO days, EDTF), and read back to the same value.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
+        let storage = encoder.userInfo[.claimStorage] as? Bool == true
         try container.encode(role, forKey: .role)
         try container.encode(value.text, forKey: .text)
-        try container.encode(value.edtf, forKey: .edtf)
         try container.encode(value.precision, forKey: .precision)
-        try container.encode(value.qualifiers, forKey: .qualifiers)
-        try container.encode(value.earliest?.description, forKey: .earliest)
-        try container.encode(value.latest?.description, forKey: .latest)
+        if !storage || !value.qualifiers.isEmpty { try container.encode(value.qualifiers, forKey: .qualifiers) }
+        if !storage {
+            try container.encode(value.edtf, forKey: .edtf)
+            try container.encode(value.earliest?.description, forKey: .earliest)
+            try container.encode(value.latest?.description, forKey: .latest)
+        }
         try container.encode([value.period.lowerBound.description, value.period.upperBound.description], forKey: .period)
         try container.encodeIfPresent(value.anchor, forKey: .anchor)
     }
@@ -75,7 +146,7 @@ public struct ClaimDate: Sendable, Codable, Equatable {
         }
         var value = DateValue(
             period: lower...upper, precision: try container.decode(DatePrecision.self, forKey: .precision),
-            qualifiers: try container.decode([DateQualifier].self, forKey: .qualifiers), text: try container.decode(String.self, forKey: .text))
+            qualifiers: try container.decodeIfPresent([DateQualifier].self, forKey: .qualifiers) ?? [], text: try container.decode(String.self, forKey: .text))
         value.anchor = try container.decodeIfPresent(String.self, forKey: .anchor)
         self.init(value: value, role: try container.decode(String.self, forKey: .role))
     }

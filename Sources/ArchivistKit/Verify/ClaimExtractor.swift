@@ -259,7 +259,7 @@ public struct ClaimExtractor: Sendable {
         var length = 1
         guard let first = key.utf8.first else { return nil }
         if (48...57).contains(first) {
-            guard let digits = Double(String(key.filter { $0 != "," })) else { return nil }
+            guard let digits = Double(String(key.filter { $0 != "," })), digits.isFinite, digits < 1e15 else { return nil }
             value = digits
         } else {
             guard (97...122).contains(first) else { return nil }
