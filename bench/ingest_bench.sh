@@ -24,7 +24,14 @@ t0=$(now); "$BIN" ingest "$OUT/corpus" --catalog "$OUT/catalog.sqlite" --quiet; 
 INGEST=$(elapsed "$t0" "$t1")
 t0=$(now); "$BIN" ingest "$OUT/corpus" --catalog "$OUT/catalog.sqlite" --quiet; t1=$(now)
 REINGEST=$(elapsed "$t0" "$t1")
-t0=$(now); "$BIN" audit --catalog "$OUT/catalog.sqlite" --quiet; t1=$(now)
+# The same ingest with claim extraction left to the next verify, and that verify.
+t0=$(now); "$BIN" ingest "$OUT/corpus" --catalog "$OUT/deferred.sqlite" --quiet --defer-claims; t1=$(now)
+DEFERRED=$(elapsed "$t0" "$t1")
+t0=$(now); "$BIN" verify --catalog "$OUT/deferred.sqlite" --quiet >/dev/null || true; t1=$(now)
+LATER=$(elapsed "$t0" "$t1")
+CLAIMS=$("$BIN" verify --catalog "$OUT/catalog.sqlite" --json | python3 -c "import json,sys; print(json.load(sys.stdin)['summary']['claims'])")
+# Fixity, log chain and SQLite checks only: the citation audit has its own benchmark (audit_bench.sh).
+t0=$(now); "$BIN" audit --no-citations --catalog "$OUT/catalog.sqlite" --quiet; t1=$(now)
 AUDIT=$(elapsed "$t0" "$t1")
 PLAIN=$(python3 bench/plain_loop.py "$OUT/corpus" "$OUT/plain.sqlite" | awk '{print $2}')
 t0=$(now); find "$OUT/corpus" -type f -print0 | xargs -0 openssl dgst -sha256 >/dev/null; t1=$(now)
@@ -35,16 +42,19 @@ BAGMAKE=$(elapsed "$t0" "$t1")
 t0=$(now); bagit.py --quiet --processes 1 --validate "$OUT/bag" 2>/dev/null; t1=$(now)
 BAGVALIDATE=$(elapsed "$t0" "$t1")
 
-python3 - "$N" "$MB" "$INGEST" "$REINGEST" "$AUDIT" "$OPENSSL" "$BAGMAKE" "$BAGVALIDATE" "$PLAIN" <<'PY'
+python3 - "$N" "$MB" "$INGEST" "$REINGEST" "$AUDIT" "$OPENSSL" "$BAGMAKE" "$BAGVALIDATE" "$PLAIN" "$DEFERRED" "$LATER" "$CLAIMS" <<'PY'
 import sys
-n, mb, ingest, reingest, audit, openssl, bagmake, bagval, plain = int(sys.argv[1]), *map(float, sys.argv[2:])
-print(f"{n} documents, {mb:.1f} MB, one process, release build\n")
+n, mb, ingest, reingest, audit, openssl, bagmake, bagval, plain, deferred, later, claims = int(sys.argv[1]), *map(float, sys.argv[2:])
+print(f"{n} documents, {mb:.1f} MB, {claims:,.0f} claims, one process, release build\n")
 rows = [
     ("archivist ingest (new)", ingest, f"{n/ingest:,.0f} docs/s", f"{mb/ingest:.1f} MB/s",
-     f"{plain/ingest:.2f}x the plain loop; target >= 3,000 docs/s"),
+     f"{plain/ingest:.2f}x the plain loop; target >= 3,000 docs/s; claims extracted"),
+    ("ingest --defer-claims", deferred, f"{n/deferred:,.0f} docs/s", f"{mb/deferred:.1f} MB/s",
+     f"{plain/deferred:.2f}x the plain loop; claims left to verify"),
+    ("then verify (extracts, checks)", later, f"{n/later:,.0f} docs/s", f"{mb/later:.1f} MB/s", "first verify after --defer-claims"),
     ("archivist ingest (unchanged)", reingest, f"{n/reingest:,.0f} files/s", f"{mb/reingest:.1f} MB/s",
      f"{bagval/reingest:.2f}x bagit validate (target >= 1)"),
-    ("archivist audit", audit, f"{n/audit:,.0f} originals/s", f"{mb/audit:.1f} MB/s",
+    ("archivist audit --no-citations", audit, f"{n/audit:,.0f} originals/s", f"{mb/audit:.1f} MB/s",
      f"{audit/openssl:.2f}x openssl time (target <= 2)"),
     ("plain loop (hash+store+FTS5)", plain, f"{n/plain:,.0f} docs/s", f"{mb/plain:.1f} MB/s", "reference: 1 txn per file"),
     ("openssl dgst -sha256", openssl, f"{n/openssl:,.0f} files/s", f"{mb/openssl:.1f} MB/s", "hashing floor"),

@@ -162,15 +162,46 @@ public struct Verifier: Sendable {
         return ((value.earliest ?? value.period.lowerBound).daysSinceEpoch, (value.latest ?? value.period.upperBound).daysSinceEpoch)
     }
 
-    /// What matching needs of a claim, computed once.
+    /// What matching needs of a claim, computed once. Anchors are numbered (participants and
+    /// subjects apart) so that comparing two claims compares small sorted integer arrays.
     private struct Facts {
         var type: VerifyLexicon.EventType
         var low: Int, high: Int
         var role: String
-        var participants: Set<String>
-        var subjects: Set<String>
-        /// The claim's anchor keys (`p\tname`, `s\tsubject`), sorted.
-        var keys: [String]
+        /// Participant numbers, sorted.
+        var participants: [Int]
+        /// Subject numbers, sorted.
+        var subjects: [Int]
+        /// Anchor keys: participants as they are, subjects offset past every participant; sorted.
+        var keys: [Int]
+    }
+
+    /// The elements two sorted arrays share.
+    private static func common(_ a: [Int], _ b: [Int]) -> [Int] {
+        var (i, j) = (0, 0)
+        var result: [Int] = []
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                result.append(a[i])
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// The first element two sorted arrays share.
+    private static func firstCommon(_ a: [Int], _ b: [Int]) -> Int? {
+        var (i, j) = (0, 0)
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { return a[i] }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return nil
     }
 
     /// Every pair of claims that may describe one event, with how their dates relate.
@@ -179,25 +210,44 @@ public struct Verifier: Sendable {
     /// each claim is only compared with the claims of its buckets within the family's window; a pair
     /// sharing several anchors is judged once, in the bucket of its first shared anchor.
     func candidateLinks(_ claims: [CatalogClaim]) -> [Link] {
+        var names: [String: Int] = [:]
+        var subjectNames: [String: Int] = [:]
+        var nameList: [String] = []
+        var subjectList: [String] = []
+        for item in claims where eligible(item.claim) {
+            for participant in item.claim.participants where names[participant.name] == nil {
+                names[participant.name] = nameList.count
+                nameList.append(participant.name)
+            }
+            for subject in item.claim.subjects where subjectNames[subject] == nil {
+                subjectNames[subject] = subjectList.count
+                subjectList.append(subject)
+            }
+        }
+        let offset = nameList.count
         var facts: [Facts?] = Array(repeating: nil, count: claims.count)
-        var buckets: [String: [Int]] = [:]
+        var buckets: [[Int]: [Int]] = [:]
+        var familyNumbers: [String: Int] = [:]
+        var windows: [Int: Int] = [:]
+        for type in lexicon.eventTypes.values {
+            let family = familyKey(type.name)
+            if familyNumbers[family] == nil { familyNumbers[family] = familyNumbers.count }
+            windows[familyNumbers[family]!] = max(windows[familyNumbers[family]!] ?? 0, type.windowDays)
+        }
         for (index, item) in claims.enumerated() where eligible(item.claim) {
             let type = lexicon.eventTypes[item.claim.type]!
             let (low, high) = Self.bounds(item.claim.date!)
-            let participants = Set(item.claim.participants.map(\.name))
-            let subjects = Set(item.claim.subjects)
-            let keys = (participants.map { "p\t" + $0 } + subjects.map { "s\t" + $0 }).sorted()
+            let participants = Set(item.claim.participants.map { names[$0.name]! }).sorted()
+            let subjects = Set(item.claim.subjects.map { subjectNames[$0]! }).sorted()
+            let keys = participants + subjects.map { $0 + offset }
             facts[index] = Facts(type: type, low: low, high: high, role: item.claim.date!.role, participants: participants, subjects: subjects, keys: keys)
-            let family = familyKey(type.name)
-            for key in keys { buckets[family + "\u{1}" + key, default: []].append(index) }
+            let family = familyNumbers[familyKey(type.name)]!
+            for key in keys { buckets[[family, key], default: []].append(index) }
         }
-        var windows: [String: Int] = [:]
-        for type in lexicon.eventTypes.values { windows[familyKey(type.name)] = max(windows[familyKey(type.name)] ?? 0, type.windowDays) }
         var links: [Link] = []
-        for bucket in buckets.keys.sorted() {
-            let parts = bucket.split(separator: "\u{1}", maxSplits: 1).map(String.init)
-            let (family, key) = (parts[0], parts[1])
-            let window = windows[family] ?? 0
+        for bucket in buckets.keys.sorted(by: { ($0[0], $0[1]) < ($1[0], $1[1]) }) {
+            let key = bucket[1]
+            let window = windows[bucket[0]] ?? 0
             let sorted = buckets[bucket]!.sorted { facts[$0]!.low < facts[$1]!.low }
             for (position, a) in sorted.enumerated() {
                 let fa = facts[a]!
@@ -205,15 +255,18 @@ public struct Verifier: Sendable {
                     let fb = facts[b]!
                     if fb.low - fa.high > window { break }
                     // Judge the pair once: in the bucket of the first anchor the two share.
-                    guard let first = fa.keys.first(where: { fb.keys.contains($0) }), first == key else { continue }
-                    if let link = link(min(a, b), max(a, b), claims, facts[min(a, b)]!, facts[max(a, b)]!) { links.append(link) }
+                    guard Self.firstCommon(fa.keys, fb.keys) == key else { continue }
+                    let (x, y) = (min(a, b), max(a, b))
+                    if let link = link(x, y, claims, facts[x]!, facts[y]!, nameList: nameList, subjectList: subjectList) { links.append(link) }
                 }
             }
         }
         return links.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
     }
 
-    private func link(_ a: Int, _ b: Int, _ claims: [CatalogClaim], _ fx: Facts, _ fy: Facts) -> Link? {
+    private func link(
+        _ a: Int, _ b: Int, _ claims: [CatalogClaim], _ fx: Facts, _ fy: Facts, nameList: [String], subjectList: [String]
+    ) -> Link? {
         let (typeX, typeY) = (fx.type, fy.type)
         let sameType = typeX.name == typeY.name
         guard sameType || (typeX.family != nil && typeX.family == typeY.family) else { return nil }
@@ -228,8 +281,8 @@ public struct Verifier: Sendable {
         // Anchors: shared participants, or a shared subject. A strong anchor (as many shared
         // participants as the type asks for, or a shared subject) may make a conflict; a weak one
         // (fewer, because a claim names fewer) only supports.
-        let shared = fx.participants.intersection(fy.participants)
-        let subjects = fx.subjects.intersection(fy.subjects)
+        let shared = Self.common(fx.participants, fy.participants)
+        let subjects = Self.common(fx.subjects, fy.subjects)
         let asked = max(typeX.sharedParticipants, typeY.sharedParticipants)
         let need = max(1, min(asked, fx.participants.count, fy.participants.count))
         let strong = shared.count >= asked || !subjects.isEmpty
@@ -257,10 +310,10 @@ public struct Verifier: Sendable {
             }
         }
         // The explanation, written only for pairs that are linked.
-        let names = shared.sorted()
+        let names = shared.map { nameList[$0] }.sorted()
         var anchor: String
         if !subjects.isEmpty {
-            anchor = "shared subject \(subjects.sorted().joined(separator: ", "))"
+            anchor = "shared subject \(subjects.map { subjectList[$0] }.sorted().joined(separator: ", "))"
             if !names.isEmpty { anchor += " and \(names.count == 1 ? "participant" : "participants") \(names.joined(separator: ", "))" }
         } else {
             anchor = "shared \(names.count == 1 ? "participant" : "participants") \(names.joined(separator: ", "))"
