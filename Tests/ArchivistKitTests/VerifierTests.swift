@@ -165,4 +165,18 @@ struct VerifierTests {
         #expect(report.conflicts.isEmpty)
         #expect(Verifier(lexicon: .shipped).verify(claims, focus: "a").conflicts.count == 1)
     }
+
+    @Test("two flights of one month in two texts are two events: a shared 'plane' does not join different travellers")
+    func twoFlights() {
+        let report = verify([
+            ("a", false, "On 14 August 1949 a Soviet aircraft carrying Deng Liqun left Almaty for Ghulja."),
+            ("b", false, "On August 24, 1949 the leaders of the East Turkistan Republic boarded a plane to Moscow. It was reported by the Soviets on September 2, 1949 that their plane had crashed on route to Beijing."),
+        ])
+        let places = report.conflicts.filter { $0.kind == "place" && $0.severity == "conflict" }
+        #expect(places.count == 1)
+        #expect(places.allSatisfy { Set($0.claims.map(\.document)) == ["b"] })
+        #expect(!report.conflicts.contains { $0.kind == "date" && $0.severity == "conflict" })
+        // "reported by the Soviets" names who told of the crash, not who was in it.
+        #expect(report.claims.first { $0.text.hasPrefix("It was reported") }?.claim.participants.isEmpty == true)
+    }
 }

@@ -203,7 +203,10 @@ public struct ClaimExtractor: Sendable {
         var seen: Set<String> = []
         var result: [ClaimEntity] = []
         for hit in lexicon.entities.all(in: words) where hit.payload.kind != "place" {
-            guard words[hit.range].contains(where: \.capitalised), seen.insert(hit.payload.name).inserted else { continue }
+            guard words[hit.range].contains(where: \.capitalised) else { continue }
+            // Who tells of the event ("reported by the Soviets") is not one of its participants.
+            if lexicon.attribution.match(words, endingAt: hit.range.lowerBound) != nil { continue }
+            guard seen.insert(hit.payload.name).inserted else { continue }
             let text = verbatim(hit.range)
             result.append(ClaimEntity(name: hit.payload.name, kind: hit.payload.kind, text: text))
         }

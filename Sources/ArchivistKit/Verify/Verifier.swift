@@ -55,7 +55,6 @@ public struct Verifier: Sendable {
         let links = candidateLinks(claims)
         var groups = UnionFind(claims.count)
         var agreeing: [[Int]] = Array(repeating: [], count: claims.count)
-        var reasons: [Int: String] = [:]
         var pairReasons: [[Int]: String] = [:]
         for link in links {
             pairReasons[[link.a, link.b]] = link.reason
@@ -68,8 +67,6 @@ public struct Verifier: Sendable {
         }
         for link in links where link.relation != .disagree && link.relation != .supports {
             groups.union(link.a, link.b)
-            if reasons[link.a] == nil { reasons[link.a] = link.reason }
-            if reasons[link.b] == nil { reasons[link.b] = link.reason }
             if link.relation == .agree && claims[link.a].document != claims[link.b].document {
                 agreeing[link.a].append(link.b)
                 agreeing[link.b].append(link.a)
@@ -111,14 +108,15 @@ public struct Verifier: Sendable {
         var members: [Int: [Int]] = [:]
         for index in claims.indices where eligible(claims[index].claim) { members[final.find(index), default: []].append(index) }
         for (_, event) in members.sorted(by: { $0.key < $1.key }) where event.count > 1 {
-            // Why two sides are one event: their own link if they have one, else how the event was formed.
-            let reason = { (left: [Int], right: [Int]) -> String in
+            // Places and counts are set against each other only between claims matched directly
+            // (never through a chain of matches), and the match says why.
+            let reason = { (left: [Int], right: [Int]) -> String? in
                 for l in left {
                     for r in right {
                         if let reason = pairReasons[[min(l, r), max(l, r)]] { return reason }
                     }
                 }
-                return (left + right).compactMap { reasons[$0] }.first.map { "in one event with claims linked by: " + $0.replacingOccurrences(of: "matched because: ", with: "") } ?? ""
+                return nil
             }
             conflicts += placeConflicts(event, claims, reason: reason)
             conflicts += countConflicts(event, claims, reason: reason)
@@ -285,8 +283,15 @@ public struct Verifier: Sendable {
         let subjects = Self.common(fx.subjects, fy.subjects)
         let asked = max(typeX.sharedParticipants, typeY.sharedParticipants)
         let need = max(1, min(asked, fx.participants.count, fy.participants.count))
-        let strong = shared.count >= asked || !subjects.isEmpty
-        guard !subjects.isEmpty || shared.count >= need else { return nil }
+        // A shared subject alone ("the plane") does not join claims that both name participants and
+        // share none, in two documents: those are two flights, not one.
+        // Across documents it joins only claims of one type ("the plane crashed" twice), since
+        // "their plane" in one text may be any flight of the month in another.
+        let sameDocument = claims[a].document == claims[b].document
+        let subjectAnchors = !subjects.isEmpty
+            && (!shared.isEmpty || sameDocument || (sameType && (fx.participants.isEmpty || fy.participants.isEmpty)))
+        let strong = shared.count >= asked || subjectAnchors
+        guard subjectAnchors || shared.count >= need else { return nil }
         let relation: Relation
         if !sameType {
             guard strong else { return nil }
@@ -312,7 +317,7 @@ public struct Verifier: Sendable {
         // The explanation, written only for pairs that are linked.
         let names = shared.map { nameList[$0] }.sorted()
         var anchor: String
-        if !subjects.isEmpty {
+        if subjectAnchors {
             anchor = "shared subject \(subjects.map { subjectList[$0] }.sorted().joined(separator: ", "))"
             if !names.isEmpty { anchor += " and \(names.count == 1 ? "participant" : "participants") \(names.joined(separator: ", "))" }
         } else {
@@ -335,7 +340,7 @@ public struct Verifier: Sendable {
 
     // MARK: Places and counts
 
-    private func placeConflicts(_ event: [Int], _ claims: [CatalogClaim], reason: ([Int], [Int]) -> String) -> [VerifyConflict] {
+    private func placeConflicts(_ event: [Int], _ claims: [CatalogClaim], reason: ([Int], [Int]) -> String?) -> [VerifyConflict] {
         var result: [VerifyConflict] = []
         // Destinations and origins are compared across the family (a journey); locations within a type.
         var partitions: [String: [(Int, ClaimPlace)]] = [:]
@@ -363,12 +368,13 @@ public struct Verifier: Sendable {
                     let documents = Set((left + right).map { claims[$0.0].document })
                     if compatible && documents.count < 2 { continue }
                     if !compatible && Set(left.map(\.0)) == Set(right.map(\.0)) { continue }
+                    guard let why = reason(left.map(\.0), right.map(\.0)) else { continue }
                     let role = key.split(separator: "\t").first.map(String.init) ?? key
                     let sides = (left + right).map { side($0.0, claims, value: placeText($0.1), role: role) }
                     result.append(
                         VerifyConflict(
                             code: compatible ? "place-compatible" : "place-conflict", kind: "place", severity: compatible ? "compatible" : "conflict",
-                            event: eventLabel(event, claims) + " — \(role)", reason: reason(left.map(\.0), right.map(\.0)) + (compatible ? "; the places overlap (one area at different precision)" : "; the places cannot both be right"),
+                            event: eventLabel(event, claims) + " — \(role)", reason: why + (compatible ? "; the places overlap (one area at different precision)" : "; the places cannot both be right"),
                             claims: sides))
                 }
             }
@@ -376,7 +382,7 @@ public struct Verifier: Sendable {
         return result
     }
 
-    private func countConflicts(_ event: [Int], _ claims: [CatalogClaim], reason: ([Int], [Int]) -> String) -> [VerifyConflict] {
+    private func countConflicts(_ event: [Int], _ claims: [CatalogClaim], reason: ([Int], [Int]) -> String?) -> [VerifyConflict] {
         var result: [VerifyConflict] = []
         var byCategory: [String: [(Int, ClaimCount)]] = [:]
         for index in event {
@@ -392,10 +398,11 @@ public struct Verifier: Sendable {
                     let left = entries.filter { $0.1.low == values[i].low && $0.1.high == values[i].high }
                     let right = entries.filter { $0.1.low == values[j].low && $0.1.high == values[j].high }
                     let sides = left + right
+                    guard let why = reason(left.map(\.0), right.map(\.0)) else { continue }
                     result.append(
                         VerifyConflict(
                             code: "count-conflict", kind: "count", severity: "conflict", event: eventLabel(event, claims) + " — \(category)",
-                            reason: reason(left.map(\.0), right.map(\.0)) + "; different numbers of \(category)",
+                            reason: why + "; different numbers of \(category)",
                             claims: sides.map { side($0.0, claims, value: "\(Self.format($0.1.value)) \(category) (\($0.1.text))", role: category) }))
                 }
             }

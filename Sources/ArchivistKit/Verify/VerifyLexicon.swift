@@ -54,6 +54,7 @@ public struct VerifyLexicon: Sendable {
     var planned = PhraseMatcher<Bool>()
     var distinct = PhraseMatcher<Bool>()
     var dateSkip = PhraseMatcher<Bool>()
+    var attribution = PhraseMatcher<Bool>()
     var subjects = PhraseMatcher<String>()
     var countWords = PhraseMatcher<String>()
     /// Count categories that are parts of a total (`passengers` -> `people aboard`).
@@ -184,6 +185,7 @@ public struct VerifyLexicon: Sendable {
             case "modality": for word in words { planned.add(word, true) }
             case "distinct": for word in words { distinct.add(word, true) }
             case "date-skip": for word in words { dateSkip.add(word, true) }
+            case "attribution": for word in words { attribution.add(word, true) }
             case "subject": for word in words { subjects.add(word, name) }
             case "count":
                 for word in words { countWords.add(word, name) }
