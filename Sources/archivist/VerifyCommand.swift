@@ -44,9 +44,15 @@ extension Archivist {
 
         private func render(_ report: VerifyReport) {
             let shown = report.conflicts.filter { $0.severity == "conflict" || !global.quiet }
+            var event = 0
             for conflict in shown {
+                if conflict.eventID != event {
+                    event = conflict.eventID
+                    print("Event \(event): \(conflict.event.components(separatedBy: " — ")[0])")
+                }
                 let label = conflict.severity == "conflict" ? "CONFLICT" : conflict.severity == "role-mismatch" ? "role mismatch" : "compatible"
-                print("\(label) (\(conflict.kind)): \(conflict.event)")
+                let what = conflict.event.components(separatedBy: " — ").dropFirst().first.map { ": \($0)" } ?? ""
+                print("\(label) (\(conflict.kind)\(what))")
                 print("  \(conflict.reason)")
                 for side in conflict.claims {
                     print("  - \(side.value) [\(side.role)] in \(side.document) v\(side.version) (\(side.sourceKind), \(side.source))")

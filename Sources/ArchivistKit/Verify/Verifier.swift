@@ -94,14 +94,14 @@ public struct Verifier: Sendable {
             let sides = phaseOne[ra]! + phaseOne[rb]!
             conflicts.append(
                 VerifyConflict(
-                    code: "date-conflict", kind: "date", severity: "conflict", event: eventLabel(sides, claims), reason: link.reason,
+                    code: "date-conflict", kind: "date", severity: "conflict", eventID: 0, event: eventLabel(sides, claims), reason: link.reason,
                     claims: sides.filter { claims[$0].claim.date?.role == a.claim.date?.role }.map { side($0, claims, value: dateText($0, claims), role: claims[$0].claim.date!.role) }))
         }
         for link in links where link.relation == .roleMismatch {
             let sides = [link.a, link.b]
             conflicts.append(
                 VerifyConflict(
-                    code: "date-role-mismatch", kind: "date", severity: "role-mismatch", event: eventLabel(sides, claims), reason: link.reason,
+                    code: "date-role-mismatch", kind: "date", severity: "role-mismatch", eventID: 0, event: eventLabel(sides, claims), reason: link.reason,
                     claims: sides.map { side($0, claims, value: dateText($0, claims), role: claims[$0].claim.date!.role) }))
         }
 
@@ -137,8 +137,24 @@ public struct Verifier: Sendable {
             verified.append(
                 status(index, claims, agreeing: agreeing[index], contradictedBy: contradictedBy[index] ?? [], countsByDocument: countsByDocument))
         }
+        // Number the events, in the order of their first claim, and name each after all its claims.
+        var eventNumbers: [Int: Int] = [:]
+        var eventNames: [Int: String] = [:]
+        for index in conflicts.indices {
+            guard let first = conflicts[index].claims.first.flatMap({ keyOfSide["\($0.document)\t\($0.version)\t\($0.text)"] }) else { continue }
+            let root = final.find(first)
+            if eventNames[root] == nil { eventNames[root] = eventLabel(members[root] ?? [first], claims) }
+            let suffix = conflicts[index].event.range(of: " — ").map { String(conflicts[index].event[$0.lowerBound...]) } ?? ""
+            conflicts[index].event = eventNames[root]! + suffix
+            conflicts[index].eventID = root
+        }
+        for (number, root) in Set(conflicts.map(\.eventID)).sorted().enumerated() { eventNumbers[root] = number + 1 }
+        for index in conflicts.indices { conflicts[index].eventID = eventNumbers[conflicts[index].eventID] ?? 0 }
         if let focus { conflicts = conflicts.filter { $0.claims.contains { $0.document == focus } } }
-        conflicts.sort { ($0.severity, $0.kind, $0.event) < ($1.severity, $1.kind, $1.event) }
+        let severityOrder = ["conflict": 0, "role-mismatch": 1, "compatible": 2]
+        conflicts.sort {
+            ($0.eventID, severityOrder[$0.severity] ?? 3, $0.kind, $0.event) < ($1.eventID, severityOrder[$1.severity] ?? 3, $1.kind, $1.event)
+        }
         let summary = VerifyReport.Summary(
             claims: verified.count, supported: verified.filter { $0.status == "supported" }.count,
             contradicted: verified.filter { $0.status == "contradicted" }.count, unverified: verified.filter { $0.status == "unverified" }.count,
@@ -373,7 +389,7 @@ public struct Verifier: Sendable {
                     let sides = (left + right).map { side($0.0, claims, value: placeText($0.1), role: role) }
                     result.append(
                         VerifyConflict(
-                            code: compatible ? "place-compatible" : "place-conflict", kind: "place", severity: compatible ? "compatible" : "conflict",
+                            code: compatible ? "place-compatible" : "place-conflict", kind: "place", severity: compatible ? "compatible" : "conflict", eventID: 0,
                             event: eventLabel(event, claims) + " — \(role)", reason: why + (compatible ? "; the places overlap (one area at different precision)" : "; the places cannot both be right"),
                             claims: sides))
                 }
@@ -401,7 +417,7 @@ public struct Verifier: Sendable {
                     guard let why = reason(left.map(\.0), right.map(\.0)) else { continue }
                     result.append(
                         VerifyConflict(
-                            code: "count-conflict", kind: "count", severity: "conflict", event: eventLabel(event, claims) + " — \(category)",
+                            code: "count-conflict", kind: "count", severity: "conflict", eventID: 0, event: eventLabel(event, claims) + " — \(category)",
                             reason: why + "; different numbers of \(category)",
                             claims: sides.map { side($0.0, claims, value: "\(Self.format($0.1.value)) \(category) (\($0.1.text))", role: category) }))
                 }

@@ -62,12 +62,20 @@ public struct VerifyConflict: Sendable, Codable, Equatable {
     /// `conflict` (both cannot be true), `role-mismatch` (the dates differ because they are dates of
     /// different things, such as sending and receiving) or `compatible` (the same at different precision).
     public var severity: String
-    /// The event, in words.
+    /// The event's number in this report (conflicts of one event share it), from 1.
+    public var eventID: Int
+    /// The event, in words: its types, participants, subject and dates (and, for a place or count,
+    /// what is compared).
     public var event: String
     /// Why the claims were taken to be about one event.
     public var reason: String
     /// Each side's claim with its value.
     public var claims: [Side]
+
+    private enum CodingKeys: String, CodingKey {
+        case code, kind, severity, event, reason, claims
+        case eventID = "event_id"
+    }
 
     /// One side of a conflict.
     public struct Side: Sendable, Codable, Equatable {
