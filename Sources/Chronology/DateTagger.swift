@@ -92,10 +92,26 @@ struct TaggerRun {
 
     mutating func tokenize() {
         var index = 0
+        // ASCII is decided without Unicode property lookups (they were half of the tagger's time).
+        func isLetter(_ s: Unicode.Scalar) -> Bool {
+            s.value < 128 ? ((s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A) : s.properties.isAlphabetic && !(0x4E00...0x9FFF).contains(s.value)
+        }
         while index < scalars.count {
             let scalar = scalars[index]
+            if scalar.value < 128 {
+                let v = scalar.value
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) {
+                    index += 1
+                    continue
+                }
+                if !(v >= 0x30 && v <= 0x39) && !isLetter(scalar) {
+                    append(.punctuation, index, index + 1)
+                    index += 1
+                    continue
+                }
+            }
             let properties = scalar.properties
-            if properties.isWhitespace {
+            if scalar.value >= 128 && properties.isWhitespace {
                 index += 1
             } else if scalar.value >= 0x30 && scalar.value <= 0x39 {
                 var end = index
@@ -105,9 +121,9 @@ struct TaggerRun {
             } else if (0x4E00...0x9FFF).contains(scalar.value) {
                 append(.han, index, index + 1)
                 index += 1
-            } else if properties.isAlphabetic {
+            } else if scalar.value < 128 || properties.isAlphabetic {
                 var end = index
-                while end < scalars.count, scalars[end].properties.isAlphabetic, !(0x4E00...0x9FFF).contains(scalars[end].value) { end += 1 }
+                while end < scalars.count, isLetter(scalars[end]) { end += 1 }
                 append(.word, index, end)
                 index = end
             } else {
@@ -121,7 +137,9 @@ struct TaggerRun {
         var word = String.UnicodeScalarView()
         word.append(contentsOf: scalars[start..<end])
         let text = String(word)
-        tokens.append(Token(kind: kind, start: start, end: end, lower: text.lowercased(), capitalised: scalars[start].properties.isUppercase))
+        let first = scalars[start]
+        let capitalised = first.value < 128 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
+        tokens.append(Token(kind: kind, start: start, end: end, lower: text.lowercased(), capitalised: capitalised))
     }
 
     func word(_ index: Int) -> String? { index < tokens.count ? tokens[index].lower : nil }
