@@ -140,3 +140,20 @@ struct ClaimCueInDateTests {
         #expect(plan.modality == "planned")
     }
 }
+
+@Suite("Claim extraction: records")
+struct RecordClaimTests {
+    @Test("a record's sentence that names no one is about the people of its title, when it is the title's kind of event")
+    func titleParticipants() throws {
+        let date = DateValue.day(CalendarDay(year: 1949, month: 6, day: 27)!, text: "June 27, 1949")
+        let found = ClaimExtractor(lexicon: .shipped).claims(
+            in: ClaimSource(
+                title: "Memorandum of Conversation between Stalin and CCP Delegation",
+                body: "The conversation took place on 27 June 1949 from 23:00 to 24:00. On 28 June 1949 the army was incorporated into the militia.",
+                date: date, isArchival: true))
+        #expect(found.map(\.field) == ["title", "body", "body"])
+        #expect(Set(found[1].participants.map(\.name)) == ["Joseph Stalin", "Chinese Communist Party"])
+        #expect(found[1].inherited == ["participants"])
+        #expect(found[2].participants.isEmpty, "another kind of event keeps its own (here no) participants")
+    }
+}

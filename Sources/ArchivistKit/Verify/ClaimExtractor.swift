@@ -55,6 +55,17 @@ public struct ClaimExtractor: Sendable {
             claims += self.claims(inField: "summary", text: summary, source: source)
         }
         claims += self.claims(inField: "body", text: source.body, source: source)
+        // In a record, a sentence that names no one ("The conversation took place on 27 June") is
+        // about the people of the record's title when it is the title's kind of event.
+        if let title = claims.first, title.field == "title", !title.participants.isEmpty {
+            for index in claims.indices.dropFirst()
+            where claims[index].participants.isEmpty && claims[index].subjects.isEmpty && sameFamily(title.type, claims[index].type)
+                && claims[index].type != "statement"
+            {
+                claims[index].participants = title.participants
+                claims[index].inherited.append("participants")
+            }
+        }
         return claims
     }
 
