@@ -66,7 +66,8 @@ public struct ClaimExtractor: Sendable {
                 claims[index].inherited.append("participants")
             }
         }
-        return claims
+        // An undated sentence of a record that names no one and counts nothing can match nothing.
+        return claims.filter { !($0.date?.role == "document" && $0.participants.isEmpty && $0.subjects.isEmpty && $0.counts.isEmpty) }
     }
 
     private func claim(titleOf title: String) -> Claim? {
@@ -85,13 +86,15 @@ public struct ClaimExtractor: Sendable {
     private func claims(inField field: String, text: String, source: ClaimSource) -> [Claim] {
         var options = DateTagger.Options()
         if let date = source.date, date.precision == .day { options.documentDate = date.earliest }
-        let expressions = DateTagger(options: options).tag(text).filter { ($0.type == .date || $0.type == .time) && $0.date != nil }
         let tokens = TextTokenizer.tokens(text)
         let scalars = Array(text.unicodeScalars)
+        let sentences = SentenceSplitter.sentences(text)
+        let expressions = DateTagger(options: options).tag(datedText(scalars, tokens: tokens, sentences: sentences))
+            .filter { ($0.type == .date || $0.type == .time) && $0.date != nil }
         var claims: [Claim] = []
         var previous: (claim: Claim, paragraph: Int)?
         var tokenIndex = 0
-        for sentence in SentenceSplitter.sentences(text) {
+        for sentence in sentences {
             while tokenIndex < tokens.count, tokens[tokenIndex].start < sentence.start { tokenIndex += 1 }
             var endIndex = tokenIndex
             while endIndex < tokens.count, tokens[endIndex].end <= sentence.end { endIndex += 1 }
@@ -127,6 +130,37 @@ public struct ClaimExtractor: Sendable {
             previous = (claim, sentence.paragraph)
         }
         return claims
+    }
+
+    /// Words without which an English sentence holds no date: seasons and the units and words of
+    /// relative dates ("two days later", "the following year").
+    private static let timeWords: Set<String> = [
+        "spring", "summer", "autumn", "fall", "winter", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
+        "decades", "century", "later", "earlier", "next", "following", "previous", "preceding", "ago", "yesterday", "today", "tomorrow",
+        "tonight", "morning", "evening", "night", "afternoon", "midnight", "noon",
+    ]
+
+    /// The text the date tagger reads: sentences that may hold a date (a digit, a month name, a
+    /// time word, a Han character) are kept; the others become spaces, keeping every offset, since
+    /// the tagger would find nothing in them and it is most of the extraction's time.
+    private func datedText(_ scalars: [Unicode.Scalar], tokens: [TextToken], sentences: [SentenceSplitter.Sentence]) -> String {
+        var kept = scalars
+        var tokenIndex = 0
+        for sentence in sentences {
+            while tokenIndex < tokens.count, tokens[tokenIndex].start < sentence.start { tokenIndex += 1 }
+            var endIndex = tokenIndex
+            while endIndex < tokens.count, tokens[endIndex].end <= sentence.end { endIndex += 1 }
+            let words = tokens[tokenIndex..<endIndex]
+            tokenIndex = endIndex
+            let dated = words.contains { token in
+                guard let first = token.key.unicodeScalars.first else { return false }
+                return first.properties.numericType != nil || (0x4E00...0x9FFF).contains(first.value)
+                    || DatePhrase.monthNames[token.key] != nil || Self.timeWords.contains(token.key)
+            }
+            if dated { continue }
+            for index in sentence.start..<sentence.end where kept[index] != "\n" { kept[index] = " " }
+        }
+        return String(String.UnicodeScalarView(kept))
     }
 
     private func sameFamily(_ a: String, _ b: String) -> Bool {
@@ -277,9 +311,14 @@ public struct ClaimExtractor: Sendable {
             value = digits
         } else {
             guard (97...122).contains(first) else { return nil }
-            let parts = key.split(separator: "-").map(String.init)
-            guard !parts.isEmpty, parts.allSatisfy({ units[$0] != nil }) else { return nil }
-            value = parts.reduce(0) { $0 + units[$1]! }
+            if let unit = units[key] {
+                value = unit
+            } else {
+                guard key.contains("-") else { return nil }
+                let parts = key.split(separator: "-").map(String.init)
+                guard parts.allSatisfy({ units[$0] != nil }) else { return nil }
+                value = parts.reduce(0) { $0 + units[$1]! }
+            }
         }
         while index + length < words.count, let multiplier = multipliers[words[index + length].key] {
             value *= multiplier
