@@ -179,4 +179,16 @@ struct VerifierTests {
         // "reported by the Soviets" names who told of the crash, not who was in it.
         #expect(report.claims.first { $0.text.hasPrefix("It was reported") }?.claim.participants.isEmpty == true)
     }
+
+    @Test("two signings of one month with one signatory in common are two signings; 'the agreement' joins an unnamed one")
+    func signings() throws {
+        let report = verify([
+            ("a", false, "On 6 September 1925 Ivan Kovalev and Tao Zhiyue signed the agreement."),
+            ("b", false, "On 23 September 1925 Peng Dehuai and Tao Zhiyue signed the agreement."),
+            ("c", false, "6 September 1925: the agreement is signed."),
+        ])
+        #expect(report.summary.conflicts == 0)
+        #expect(report.claims.first { $0.document == "a" }?.status == "supported")
+        #expect(report.claims.first { $0.document == "a" }?.evidence.map(\.document) == ["c"])
+    }
 }

@@ -299,13 +299,13 @@ public struct Verifier: Sendable {
         let subjects = Self.common(fx.subjects, fy.subjects)
         let asked = max(typeX.sharedParticipants, typeY.sharedParticipants)
         let need = max(1, min(asked, fx.participants.count, fy.participants.count))
-        // A shared subject alone ("the plane") does not join claims that both name participants and
-        // share none, in two documents: those are two flights, not one.
-        // Across documents it joins only claims of one type ("the plane crashed" twice), since
-        // "their plane" in one text may be any flight of the month in another.
+        // A shared subject ("the plane", "the agreement") stands in for participants only when one of
+        // the two claims names none ("their plane had crashed"): when both name people, the people
+        // decide, and two signings of one month with one signatory in common are two signings. Across
+        // documents it joins only claims of one type, since "their plane" in one text may be any
+        // flight of the month in another.
         let sameDocument = claims[a].document == claims[b].document
-        let subjectAnchors = !subjects.isEmpty
-            && (!shared.isEmpty || sameDocument || (sameType && (fx.participants.isEmpty || fy.participants.isEmpty)))
+        let subjectAnchors = !subjects.isEmpty && (fx.participants.isEmpty || fy.participants.isEmpty) && (sameType || sameDocument)
         let strong = shared.count >= asked || subjectAnchors
         guard subjectAnchors || shared.count >= need else { return nil }
         let relation: Relation
