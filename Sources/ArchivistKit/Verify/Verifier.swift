@@ -48,6 +48,8 @@ public struct Verifier: Sendable {
         var a: Int, b: Int
         var relation: Relation
         var reason: String
+        /// Matched by a shared subject alone, one claim naming no one ("the agreement is signed").
+        var subjectOnly = false
     }
 
     /// Verifies `claims`; with `focus`, reports only that document's claims and the conflicts it is a side of.
@@ -89,6 +91,10 @@ public struct Verifier: Sendable {
             if a.document == b.document || a.claim.distinct || b.claim.distinct { continue }
             let (ra, rb) = (groups.find(link.a), groups.find(link.b))
             if archivalRoots.contains(ra) && archivalRoots.contains(rb) { continue }
+            // A claim that names no one and already agrees with another document's account is about
+            // that event; its date differing from a third account's is no evidence against either.
+            let documents = { (root: Int) in Set(phaseOne[root]!.map { claims[$0].document }).count }
+            if link.subjectOnly && (documents(ra) > 1 || documents(rb) > 1) { continue }
             final.union(link.a, link.b)
             guard dateConflictPairs.insert([min(ra, rb), max(ra, rb)]).inserted else { continue }
             let sides = phaseOne[ra]! + phaseOne[rb]!
@@ -346,7 +352,7 @@ public struct Verifier: Sendable {
         switch relation {
         case .related: return Link(a: a, b: b, relation: relation, reason: because + "; dates within \(window) days")
         case .agree, .supports: return Link(a: a, b: b, relation: relation, reason: because + "; the dates agree")
-        case .disagree: return Link(a: a, b: b, relation: relation, reason: because + "; " + distance)
+        case .disagree: return Link(a: a, b: b, relation: relation, reason: because + "; " + distance, subjectOnly: shared.isEmpty)
         case .roleMismatch:
             return Link(
                 a: a, b: b, relation: relation,
