@@ -1,9 +1,9 @@
 internal import CLibXML2
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A view of one element of an ``XMLTree``; names and text are read from libxml2 on demand.
@@ -23,8 +23,9 @@ public struct XMLElementRef {
 
     /// Whether the local name is `name` (compared without making a String).
     public func isNamed(_ name: StaticString) -> Bool {
-        strcmp(UnsafeRawPointer(node.pointee.name).assumingMemoryBound(to: CChar.self),
-               UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+        strcmp(
+            UnsafeRawPointer(node.pointee.name).assumingMemoryBound(to: CChar.self),
+            UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 
     /// Whether the local name is one of `names`.
@@ -105,8 +106,9 @@ public struct XMLElementRef {
     public func attribute(_ name: StaticString) -> String? {
         var attribute = node.pointee.properties
         while let current = attribute {
-            if strcmp(UnsafeRawPointer(current.pointee.name).assumingMemoryBound(to: CChar.self),
-                      UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+            if strcmp(
+                UnsafeRawPointer(current.pointee.name).assumingMemoryBound(to: CChar.self),
+                UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
             {
                 guard let value = xmlNodeListGetString(tree.document, current.pointee.children, 1) else { return "" }
                 defer { archivist_xml_free(value) }

@@ -38,7 +38,9 @@ public struct DateTagger: Sendable {
     /// "between May and July 1950"): two DATE expressions joined by a dash, "to", "until" or
     /// "and" after "between", as one interval from the start of the first to the end of the second.
     /// (TimeML tags the two ends separately, as ``tag(_:)`` does.)
-    public func ranges(in text: String, expressions: [TemporalExpression]) -> [(from: TemporalExpression, to: TemporalExpression, interval: DateValue)] {
+    public func ranges(in text: String, expressions: [TemporalExpression]) -> [(
+        from: TemporalExpression, to: TemporalExpression, interval: DateValue
+    )] {
         let scalars = Array(text.unicodeScalars)
         var result: [(TemporalExpression, TemporalExpression, DateValue)] = []
         for (first, second) in zip(expressions, expressions.dropFirst()) {
@@ -53,7 +55,8 @@ public struct DateTagger: Sendable {
             let before = String(String.UnicodeScalarView(scalars[max(0, first.start - 8)..<first.start])).lowercased()
             let joined = ["-", "–", "—", "to", "until", "till", "through"].contains(between) || (between == "and" && before.hasSuffix("between "))
             guard joined, a.period.lowerBound <= b.period.upperBound else { continue }
-            let precision = DatePrecision.allCases[max(DatePrecision.allCases.firstIndex(of: a.precision)!, DatePrecision.allCases.firstIndex(of: b.precision)!)]
+            let precision = DatePrecision.allCases[
+                max(DatePrecision.allCases.firstIndex(of: a.precision)!, DatePrecision.allCases.firstIndex(of: b.precision)!)]
             let words = String(String.UnicodeScalarView(scalars[first.start..<second.end]))
             result.append((first, second, DateValue(period: a.period.lowerBound...b.period.upperBound, precision: precision, text: words)))
         }
@@ -288,7 +291,9 @@ struct TaggerRun {
     }
 
     static func monthValue(_ month: Int, _ year: Int, text: String, mod: String? = nil, anchor: String? = nil) -> Built {
-        Built(value: "\(yearString(year))-\(pad(month, 2))", mod: mod, date: .month(month, year: year, text: text, qualifiers: qualifiers(mod)), anchor: anchor)
+        Built(
+            value: "\(yearString(year))-\(pad(month, 2))", mod: mod, date: .month(month, year: year, text: text, qualifiers: qualifiers(mod)),
+            anchor: anchor)
     }
 
     static func yearValue(_ year: Int, text: String, mod: String? = nil, anchor: String? = nil) -> Built {
@@ -318,7 +323,9 @@ struct TaggerRun {
     /// astronomical (490 BC is -489); `length` counts the era tokens.
     func isYearWithEra(_ index: Int) -> (year: Int, length: Int)? {
         guard index < tokens.count else { return nil }
-        if tokens[index].lower == "ad", let number = tokens.indices.contains(index + 1) ? tokens[index + 1].number : nil, tokens[index + 1].lower.count <= 4 {
+        if tokens[index].lower == "ad", let number = tokens.indices.contains(index + 1) ? tokens[index + 1].number : nil,
+            tokens[index + 1].lower.count <= 4
+        {
             return (number, 2)
         }
         guard let number = tokens[index].number, tokens[index].lower.count <= 4 else { return nil }
@@ -334,7 +341,8 @@ struct TaggerRun {
         }
         if tokens[index].lower.count == 4, (1000...2099).contains(number) { return (number, 1) }
         if let lastYear, lastYear.0 <= 0, (10...999).contains(number), tokens[index].lower.first != "0",
-            let before = index > 0 ? word(index - 1) : nil, ["in", "of", "by", "from", "to", "until", "and", "after", "before", "since"].contains(before)
+            let before = index > 0 ? word(index - 1) : nil,
+            ["in", "of", "by", "from", "to", "until", "and", "after", "before", "since"].contains(before)
         {
             return (1 - number, 1)
         }
@@ -364,7 +372,9 @@ struct TaggerRun {
         if first == "a", let next = word(index + 1), Self.vague.contains(next) { return (nil, 2) }
         if Self.vague.contains(first) { return (nil, 1) }
         if let number = Self.numbers[first] {
-            if let next = word(index + 1), next == "-" || Self.numbers[next] != nil, let second = Self.numbers[word(index + (next == "-" ? 2 : 1)) ?? ""] {
+            if let next = word(index + 1), next == "-" || Self.numbers[next] != nil,
+                let second = Self.numbers[word(index + (next == "-" ? 2 : 1)) ?? ""]
+            {
                 return (number + second, next == "-" ? 3 : 2)
             }
             return (number, 1)
@@ -486,8 +496,12 @@ struct TaggerRun {
         var cursor = index
         var mod: String?
         switch word(cursor) {
-        case "early": mod = "START"; cursor += 1
-        case "late": mod = "END"; cursor += 1
+        case "early":
+            mod = "START"
+            cursor += 1
+        case "late":
+            mod = "END"
+            cursor += 1
         case "mid":
             mod = "MID"
             cursor += 1
@@ -507,15 +521,24 @@ struct TaggerRun {
         if word(cursor) == "the" || word(cursor) == "that", let unit = word(cursor + 1), ["year", "month"].contains(unit) {
             cursor += 2
             let text = words(index..<cursor)
-            if unit == "year", let (year, anchor) = anchorYear() { return (cursor - index, Self.yearValue(year, text: text, mod: mod, anchor: anchor)) }
-            if unit == "month", let lastMonth { return (cursor - index, Self.monthValue(lastMonth.month, lastMonth.year, text: text, mod: mod, anchor: "narrative: \(lastMonth.words)")) }
+            if unit == "year", let (year, anchor) = anchorYear() {
+                return (cursor - index, Self.yearValue(year, text: text, mod: mod, anchor: anchor))
+            }
+            if unit == "month", let lastMonth {
+                return (
+                    cursor - index, Self.monthValue(lastMonth.month, lastMonth.year, text: text, mod: mod, anchor: "narrative: \(lastMonth.words)")
+                )
+            }
             return nil
         }
         if let year = isYear(cursor) { return (cursor + 1 - index, Self.yearValue(year, text: words(index..<(cursor + 1)), mod: mod)) }
         if let (length, inner) = monthFirst(head) ?? season(head) {
             var built = inner
             built.mod = mod
-            if let date = inner.date { built.date = DateValue(period: date.period, precision: date.precision, qualifiers: Self.qualifiers(mod), text: words(index..<(head + length))) }
+            if let date = inner.date {
+                built.date = DateValue(
+                    period: date.period, precision: date.precision, qualifiers: Self.qualifiers(mod), text: words(index..<(head + length)))
+            }
             return (head + length - index, built)
         }
         return nil
@@ -526,9 +549,17 @@ struct TaggerRun {
         var cursor = index
         var shift = 0
         if ["the", "that", "this"].contains(word(cursor) ?? "") { cursor += 1 }
-        if ["following", "next"].contains(word(cursor) ?? "") { shift = 1; cursor += 1 } else if ["previous", "last", "preceding"].contains(word(cursor) ?? "") { shift = -1; cursor += 1 }
+        if ["following", "next"].contains(word(cursor) ?? "") {
+            shift = 1
+            cursor += 1
+        } else if ["previous", "last", "preceding"].contains(word(cursor) ?? "") {
+            shift = -1
+            cursor += 1
+        }
         guard let name = word(cursor), let season = Self.seasons[name] else { return nil }
-        if cursor > index && word(index) == "the" && shift == 0 && isYear(cursor + 1) == nil && word(cursor + 1) != "of" && lastYear == nil { return nil }
+        if cursor > index && word(index) == "the" && shift == 0 && isYear(cursor + 1) == nil && word(cursor + 1) != "of" && lastYear == nil {
+            return nil
+        }
         cursor += 1
         var year: Int?
         var anchor: String?
@@ -547,21 +578,31 @@ struct TaggerRun {
         let lastMonth = season.month + 2
         let last = lastMonth > 12 ? CalendarDay.last(ofMonth: lastMonth - 12, year: year + 1) : CalendarDay.last(ofMonth: lastMonth, year: year)
         let text = words(index..<cursor)
-        return (cursor - index, Built(value: "\(Self.yearString(year))-\(season.code)", date: DateValue(period: first...last, precision: .season, text: text), anchor: anchor))
+        return (
+            cursor - index,
+            Built(
+                value: "\(Self.yearString(year))-\(season.code)", date: DateValue(period: first...last, precision: .season, text: text),
+                anchor: anchor)
+        )
     }
 
     /// "the 1940s", "1940s".
     func decade(_ index: Int) -> (Int, Built)? {
         var cursor = index
         if word(cursor) == "the" { cursor += 1 }
-        guard let year = isYear(cursor), year % 10 == 0, let next = word(cursor + 1), next == "s" || next == "'", tokens[cursor + 1].start == tokens[cursor].end else {
+        guard let year = isYear(cursor), year % 10 == 0, let next = word(cursor + 1), next == "s" || next == "'",
+            tokens[cursor + 1].start == tokens[cursor].end
+        else {
             return nil
         }
         var end = cursor + 2
         if next == "'", word(end) == "s" { end += 1 }
         let first = CalendarDay.first(ofMonth: 1, year: year)
         let last = CalendarDay.last(ofMonth: 12, year: year + 9)
-        return (end - index, Built(value: String(pad(year, 4).dropLast()), date: DateValue(period: first...last, precision: .decade, text: words(index..<end))))
+        return (
+            end - index,
+            Built(value: String(pad(year, 4).dropLast()), date: DateValue(period: first...last, precision: .decade, text: words(index..<end)))
+        )
     }
 
     /// "two days later", "a week earlier", "three years ago", "the next day", "the following year", "that year", "the same day".
@@ -593,8 +634,12 @@ struct TaggerRun {
         cursor += 1
         var shift = 0
         switch word(cursor) {
-        case "next", "following", "subsequent": shift = 1; cursor += 1
-        case "previous", "preceding", "prior": shift = -1; cursor += 1
+        case "next", "following", "subsequent":
+            shift = 1
+            cursor += 1
+        case "previous", "preceding", "prior":
+            shift = -1
+            cursor += 1
         case "same": cursor += 1
         default: if determiner == "the" && word(cursor) != "day" { return nil }
         }
@@ -602,8 +647,12 @@ struct TaggerRun {
         cursor += 1
         if determiner == "the" && shift == 0 && unit == "day" {
             switch word(cursor) {
-            case "after": shift = 1; cursor += 1
-            case "before": shift = -1; cursor += 1
+            case "after":
+                shift = 1
+                cursor += 1
+            case "before":
+                shift = -1
+                cursor += 1
             default: if word(index + 1) != "same" { return nil }
             }
         }
@@ -693,7 +742,9 @@ struct TaggerRun {
     /// "until March", "before the winter", "by late 1950", "after 4 May": a bound on a month, season or
     /// day sets the mod; the bounding word stays outside the extent.
     func bounded(_ index: Int) -> (Int, Built)? {
-        let mods = ["by": "ON_OR_BEFORE", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER", "since": "ON_OR_AFTER"]
+        let mods = [
+            "by": "ON_OR_BEFORE", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER", "since": "ON_OR_AFTER",
+        ]
         guard let word = word(index), let mod = mods[word] else { return nil }
         let head = index + 1
         guard let (length, inner) = dayFirst(head) ?? monthFirst(head) ?? season(head) ?? qualified(head), inner.type == .date, inner.mod == nil,
@@ -713,7 +764,11 @@ struct TaggerRun {
             let (secondLength, second) = dayFirst(index + length + 1), let end = second.date?.period.lowerBound, secondLength > 1,
             let date = CalendarDay(year: end.year, month: end.month, day: day), date <= end
         else { return nil }
-        return (length, Self.dayValue(date, text: words(index..<(index + length)), anchor: "range: \(words((index + length + 1)..<(index + length + 1 + secondLength)))"))
+        return (
+            length,
+            Self.dayValue(
+                date, text: words(index..<(index + length)), anchor: "range: \(words((index + length + 1)..<(index + length + 1 + secondLength)))")
+        )
     }
 
     /// "26, 1949": a day and a year with the month missing. The year at year precision, with the
@@ -740,17 +795,29 @@ struct TaggerRun {
         var cursor = index
         var mod: String?
         switch word(cursor) {
-        case "by", "until", "till": mod = "ON_OR_BEFORE"; cursor += 1
-        case "before": mod = "BEFORE"; cursor += 1
-        case "after": mod = "AFTER"; cursor += 1
-        case "since": mod = "ON_OR_AFTER"; cursor += 1
-        case "around", "circa", "about": mod = "APPROX"; cursor += 1
+        case "by", "until", "till":
+            mod = "ON_OR_BEFORE"
+            cursor += 1
+        case "before":
+            mod = "BEFORE"
+            cursor += 1
+        case "after":
+            mod = "AFTER"
+            cursor += 1
+        case "since":
+            mod = "ON_OR_AFTER"
+            cursor += 1
+        case "around", "circa", "about":
+            mod = "APPROX"
+            cursor += 1
         default: break
         }
         guard let (year, yearLength) = isYearWithEra(cursor) else { return nil }
         // "1,500 men" splits as 1 , 500; "1939 troops" is a count.
         if let next = word(cursor + yearLength), Self.countNouns.contains(next) { return nil }
-        if cursor > 0, word(cursor - 1) == ",", cursor > 1, tokens[cursor - 2].kind == .number, tokens[cursor - 1].end == tokens[cursor].start { return nil }
+        if cursor > 0, word(cursor - 1) == ",", cursor > 1, tokens[cursor - 2].kind == .number, tokens[cursor - 1].end == tokens[cursor].start {
+            return nil
+        }
         // The qualifier word ("by") sets the mod but stays outside the expression's extent, as in TimeML.
         var built = Self.yearValue(year, text: words(cursor..<(cursor + yearLength)), mod: mod)
         built.leading = cursor - index

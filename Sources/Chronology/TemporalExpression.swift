@@ -2,7 +2,10 @@
 public struct TemporalExpression: Sendable, Codable, Equatable {
     /// The TimeML type of an expression.
     public enum Kind: String, Sendable, Codable {
-        case date = "DATE", time = "TIME", duration = "DURATION", set = "SET"
+        case date = "DATE"
+        case time = "TIME"
+        case duration = "DURATION"
+        case set = "SET"
     }
 
     /// Offset of the first character (in Unicode scalars from the start of the text).

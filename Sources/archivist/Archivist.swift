@@ -1,5 +1,5 @@
-import ArgumentParser
 import ArchivistKit
+import ArgumentParser
 
 /// The `archivist` command: ingest archival documents into a catalog and check them.
 @main
@@ -15,7 +15,8 @@ struct Archivist: AsyncParsableCommand {
             """,
         version: Agent.version,
         subcommands: [
-            Ingest.self, List.self, Show.self, History.self, Diff.self, Search.self, Audit.self, Export.self, Bag.self, Validate.self, Inspect.self, Cite.self, Dates.self, Verify.self,
+            Ingest.self, List.self, Show.self, History.self, Diff.self, Search.self, Audit.self, Export.self, Bag.self, Validate.self, Inspect.self,
+            Cite.self, Dates.self, Verify.self,
         ]
     )
 }

@@ -1,5 +1,5 @@
-import ArgumentParser
 import ArchivistKit
+import ArgumentParser
 
 extension Archivist {
     struct Audit: ParsableCommand {
@@ -31,14 +31,16 @@ extension Archivist {
                 Output.printJSON(report)
             } else if !global.quiet || !report.passed {
                 print("Fixity: \(report.fixity.checked) originals re-hashed (\(report.fixity.bytes) bytes), \(report.fixity.failures.count) failures")
-                print("Log:    \(report.log.events) events, chain \(report.log.intact ? "intact" : "BROKEN at event \(report.log.firstBadEvent.map(String.init) ?? "?")"), head \(report.log.head)")
+                print(
+                    "Log:    \(report.log.events) events, chain \(report.log.intact ? "intact" : "BROKEN at event \(report.log.firstBadEvent.map(String.init) ?? "?")"), head \(report.log.head)"
+                )
                 print("SQLite: \(report.integrity.ok ? "integrity check ok" : "integrity check FAILED")")
                 for finding in report.findings {
-                    var where_ = [String]()
-                    if let document = finding.document { where_.append(document) }
-                    if let version = finding.version { where_.append("v\(version)") }
-                    if let event = finding.event { where_.append("event \(event)") }
-                    print("  \(finding.code) [\(where_.joined(separator: " "))]: \(finding.message)")
+                    var location = [String]()
+                    if let document = finding.document { location.append(document) }
+                    if let version = finding.version { location.append("v\(version)") }
+                    if let event = finding.event { location.append("event \(event)") }
+                    print("  \(finding.code) [\(location.joined(separator: " "))]: \(finding.message)")
                     if let expected = finding.expected { print("      expected \(expected)") }
                     if let found = finding.found { print("      found    \(found)") }
                 }
@@ -46,14 +48,18 @@ extension Archivist {
                 if citationNotes > 0 {
                     let found = report.quotes.filter { $0.status == "found" }.count
                     let resolved = report.citations.filter { $0.status == "resolved" }.count
-                    print("Citations: \(resolved) of \(report.citations.count) resolved; quotations: \(found) of \(report.quotes.count) found in their sources")
+                    print(
+                        "Citations: \(resolved) of \(report.citations.count) resolved; quotations: \(found) of \(report.quotes.count) found in their sources"
+                    )
                 }
                 if report.passed {
                     print("Audit passed.")
                 } else if report.intact {
                     print("Catalog intact; \(report.findings.count) citation finding(s) above.")
                 } else {
-                    print("Audit FAILED: \(report.findings.filter { $0.severity == "error" }.count) catalog problem(s), \(report.findings.filter { $0.severity != "error" }.count) citation finding(s).")
+                    print(
+                        "Audit FAILED: \(report.findings.filter { $0.severity == "error" }.count) catalog problem(s), \(report.findings.filter { $0.severity != "error" }.count) citation finding(s)."
+                    )
                 }
             }
             if !report.passed { throw ExitCode(1) }

@@ -1,5 +1,5 @@
-import ArgumentParser
 import ArchivistKit
+import ArgumentParser
 import Foundation
 
 extension Archivist {
@@ -63,8 +63,12 @@ enum BagReportText {
     static func render(_ report: BagValidationReport) -> String {
         var lines: [String] = []
         let manifests = (report.manifests.map { "manifest-\($0)" } + report.tagManifests.map { "tagmanifest-\($0)" }).joined(separator: ", ")
-        lines.append("Bag \(report.bag): BagIt \(report.version ?? "?"), \(report.encoding ?? "?") tag files, \(manifests.isEmpty ? "no manifests" : manifests)")
-        lines.append("Payload: \(report.payloadFiles) files, \(report.payloadBytes) bytes; \(report.filesChecked) files digested (\(report.bytesChecked) bytes)")
+        lines.append(
+            "Bag \(report.bag): BagIt \(report.version ?? "?"), \(report.encoding ?? "?") tag files, \(manifests.isEmpty ? "no manifests" : manifests)"
+        )
+        lines.append(
+            "Payload: \(report.payloadFiles) files, \(report.payloadBytes) bytes; \(report.filesChecked) files digested (\(report.bytesChecked) bytes)"
+        )
         for finding in report.errors {
             lines.append("  \(finding.code)\(finding.file.map { " [\($0)]" } ?? ""): \(finding.message)")
             let algorithm = finding.algorithm.map { "\($0) " } ?? ""

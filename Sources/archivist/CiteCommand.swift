@@ -1,5 +1,5 @@
-import ArgumentParser
 import ArchivistKit
+import ArgumentParser
 import Foundation
 
 extension Archivist {
@@ -38,7 +38,8 @@ extension Archivist {
             let citation = try global.run { () throws -> FormattedCitation in
                 let detail = try catalog.document(id)
                 guard let shown = version.map({ number in detail.versions.first { $0.number == number } }) ?? detail.versions.last else {
-                    throw ArchivistError(code: "unknown-version", message: "\(id) has no version \(version ?? 0); `archivist history \(id)` lists them.")
+                    throw ArchivistError(
+                        code: "unknown-version", message: "\(id) has no version \(version ?? 0); `archivist history \(id)` lists them.")
                 }
                 return CitationFormatter.format(
                     document: id, version: shown, archives: ArchivalReferenceParser.archives(extraFolder: catalog.folder))

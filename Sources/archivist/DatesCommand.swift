@@ -1,5 +1,5 @@
-import ArgumentParser
 import ArchivistKit
+import ArgumentParser
 import Chronology
 import Foundation
 
@@ -48,18 +48,23 @@ extension Archivist {
             let input: String = try global.run {
                 let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
                 guard let data, let text = String(data: data, encoding: .utf8) else {
-                    throw ArchivistError(code: "unreadable", message: "cannot read \(file) as UTF-8 text; check the path and its encoding.", path: file)
+                    throw ArchivistError(
+                        code: "unreadable", message: "cannot read \(file) as UTF-8 text; check the path and its encoding.", path: file)
                 }
                 return text
             }
             if timeml {
                 let document = TimeML.read(input)
-                let tagger = DateTagger(options: .init(documentDate: documentDate.flatMap { CalendarDay(iso: $0) } ?? document.creationDate, anchorToDocumentDate: anchor == .document))
+                let tagger = DateTagger(
+                    options: .init(
+                        documentDate: documentDate.flatMap { CalendarDay(iso: $0) } ?? document.creationDate,
+                        anchorToDocumentDate: anchor == .document))
                 let tagged = TimeML.write(input, text: document.text, expressions: tagger.tag(document.text))
                 if let output {
                     try global.run {
                         do { try Data(tagged.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                            throw ArchivistError(code: "write-failed", message: "cannot write \(output): \(error.localizedDescription).", path: output)
+                            throw ArchivistError(
+                                code: "write-failed", message: "cannot write \(output): \(error.localizedDescription).", path: output)
                         }
                     }
                 } else {
@@ -67,13 +72,15 @@ extension Archivist {
                 }
                 return
             }
-            let tagger = DateTagger(options: .init(documentDate: documentDate.flatMap { CalendarDay(iso: $0) }, anchorToDocumentDate: anchor == .document))
+            let tagger = DateTagger(
+                options: .init(documentDate: documentDate.flatMap { CalendarDay(iso: $0) }, anchorToDocumentDate: anchor == .document))
             let expressions = tagger.tag(input)
             if global.json {
                 Output.printJSON(expressions.map(DatesOutput.init))
             } else if !global.quiet {
                 for expression in expressions {
-                    var line = "\(expression.start)-\(expression.end)  \(expression.type.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(expression.value)"
+                    var line =
+                        "\(expression.start)-\(expression.end)  \(expression.type.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(expression.value)"
                     if let mod = expression.mod { line += " mod=\(mod)" }
                     if let edtf = expression.edtf, edtf != expression.value { line += "  [\(edtf)]" }
                     line += "  \"\(expression.text)\""

@@ -1,5 +1,5 @@
-import ArgumentParser
 import ArchivistKit
+import ArgumentParser
 
 extension Archivist {
     struct Diff: ParsableCommand {
@@ -29,7 +29,9 @@ extension Archivist {
                 guard a >= 1 else {
                     throw ArchivistError(
                         code: "single-version",
-                        message: "\(id) has only one version; there is nothing to compare. Give two version numbers of a document with several (see `archivist history`).")
+                        message:
+                            "\(id) has only one version; there is nothing to compare. Give two version numbers of a document with several (see `archivist history`)."
+                    )
                 }
                 let older = try catalog.text(of: id, version: a)
                 let newer = try catalog.text(of: id, version: b)

@@ -1,5 +1,5 @@
-import ArgumentParser
 import ArchivistKit
+import ArgumentParser
 import Foundation
 
 extension Archivist {
@@ -52,7 +52,8 @@ extension Archivist {
                 if global.json {
                     Output.printJSON(report)
                 } else if !global.quiet {
-                    print("wrote the bag \(bag): \(report.documents) documents, \(report.payload.count) originals, Payload-Oxum \(report.payloadOxum)")
+                    print(
+                        "wrote the bag \(bag): \(report.documents) documents, \(report.payload.count) originals, Payload-Oxum \(report.payloadOxum)")
                 }
                 return
             }
@@ -61,7 +62,9 @@ extension Archivist {
                 guard SHA256Digest.hex(original.bytes) == original.sha256 else {
                     throw ArchivistError(
                         code: "fixity-mismatch",
-                        message: "the stored original of \(id) version \(original.version) no longer matches its SHA-256 \(original.sha256); it was not exported. Run `archivist audit`.")
+                        message:
+                            "the stored original of \(id) version \(original.version) no longer matches its SHA-256 \(original.sha256); it was not exported. Run `archivist audit`."
+                    )
                 }
                 if let output {
                     do {
@@ -73,7 +76,8 @@ extension Archivist {
                 return original
             }
             if global.json {
-                Output.printJSON(ExportOutput(document: id, version: original.version, sha256: original.sha256, size: original.bytes.count, output: output ?? "-"))
+                Output.printJSON(
+                    ExportOutput(document: id, version: original.version, sha256: original.sha256, size: original.bytes.count, output: output ?? "-"))
             } else if output == nil {
                 FileHandle.standardOutput.write(original.bytes)
             } else if !global.quiet {

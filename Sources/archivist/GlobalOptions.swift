@@ -1,11 +1,12 @@
-import ArgumentParser
 import ArchivistKit
+import ArgumentParser
 import Foundation
 import Logging
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The catalog file.", discussion: "Default: $ARCHIVIST_CATALOG, else ./catalog.sqlite.", valueName: "path"))
+    @Option(
+        name: .long, help: ArgumentHelp("The catalog file.", discussion: "Default: $ARCHIVIST_CATALOG, else ./catalog.sqlite.", valueName: "path"))
     var catalog: String?
 
     @Flag(name: .long, help: "Print JSON on standard output (see schemas/json/).")
@@ -73,7 +74,8 @@ enum LoggingBootstrap {
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
         if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
             let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-            let mTrimThreshold: Int32 = -1, mMmapThreshold: Int32 = -3
+            let mTrimThreshold: Int32 = -1
+            let mMmapThreshold: Int32 = -3
             _ = mallopt(mTrimThreshold, 256 << 20)
             // Fixing the trim threshold also freezes glibc's adaptive mmap threshold at 128 KiB, so
             // every larger block (an XML tree's text, a file's bytes) would be mapped and zeroed

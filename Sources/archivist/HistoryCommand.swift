@@ -1,5 +1,5 @@
-import ArgumentParser
 import ArchivistKit
+import ArgumentParser
 
 extension Archivist {
     struct History: ParsableCommand {
@@ -23,7 +23,9 @@ extension Archivist {
             print("\(detail.id): \(detail.versions.count) version(s), first catalogued \(detail.createdAt)")
             for version in detail.versions {
                 let parent = version.parent.map { " (after v\($0))" } ?? ""
-                print("  v\(version.number)\(parent)  \(version.ingestedAt)  \(version.sha256.prefix(16))…  \(version.size) bytes  \(version.sourcePath)  [\(version.importer)/\(version.importerVersion)]")
+                print(
+                    "  v\(version.number)\(parent)  \(version.ingestedAt)  \(version.sha256.prefix(16))…  \(version.size) bytes  \(version.sourcePath)  [\(version.importer)/\(version.importerVersion)]"
+                )
             }
             print("Events:")
             for event in events {

@@ -1,5 +1,5 @@
-import ArgumentParser
 import ArchivistKit
+import ArgumentParser
 import Foundation
 
 extension TextEncoding: ExpressibleByArgument {}
@@ -32,10 +32,17 @@ extension Archivist {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("How to decode text: auto (UTF-8, or UTF-16 with a byte-order mark), utf-8, windows-1251, windows-1252, iso-8859-1.", valueName: "name"))
+        @Option(
+            help: ArgumentHelp(
+                "How to decode text: auto (UTF-8, or UTF-16 with a byte-order mark), utf-8, windows-1251, windows-1252, iso-8859-1.",
+                valueName: "name"))
         var encoding: TextEncoding = .automatic
 
-        @Flag(name: .customLong("validate"), help: "Check XML files against a schema (--schema, else the dialect's shipped one) and log a validation event; an invalid file is still ingested, with a warning.")
+        @Flag(
+            name: .customLong("validate"),
+            help:
+                "Check XML files against a schema (--schema, else the dialect's shipped one) and log a validation event; an invalid file is still ingested, with a warning."
+        )
         var validateXML = false
 
         @Option(help: ArgumentHelp("The schema for --validate: .xsd or .rng.", valueName: "path"))
@@ -55,7 +62,8 @@ extension Archivist {
             if let schema, !FileManager.default.fileExists(atPath: schema) { throw ValidationError("the schema \(schema) does not exist.") }
             if let xmlMaxBytes, xmlMaxBytes < 1 { throw ValidationError("--xml-max-bytes must be positive.") }
             if paths == ["ingest"] && !FileManager.default.fileExists(atPath: "ingest") {
-                throw ValidationError("there is no ingest/ folder here; give the files or folders to ingest, or run from the folder that holds ingest/.")
+                throw ValidationError(
+                    "there is no ingest/ folder here; give the files or folders to ingest, or run from the folder that holds ingest/.")
             }
         }
 
@@ -99,7 +107,8 @@ extension Archivist {
                     print("failed       \(file.path): \(file.error?.message ?? "")")
                 default:
                     let named = file.documents.map { $0.status == .deletedAtSource ? "\($0.id) (deleted at source)" : "\($0.id) v\($0.version)" }
-                    let docs = named.count > 6 ? named.prefix(5).joined(separator: ", ") + " and \(named.count - 5) more" : named.joined(separator: ", ")
+                    let docs =
+                        named.count > 6 ? named.prefix(5).joined(separator: ", ") + " and \(named.count - 5) more" : named.joined(separator: ", ")
                     print("\(file.status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(file.path) -> \(docs)")
                     for warning in file.warnings where global.verbose {
                         print("             warning \(warning.code): \(warning.message)")

@@ -1,12 +1,14 @@
-import ArgumentParser
 import ArchivistKit
+import ArgumentParser
 
 extension Archivist {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "search",
             abstract: "Search titles and texts of every version (SQLite FTS5 query syntax).",
-            discussion: "Examples: `archivist search Xinjiang`, `archivist search '\"national movement\"'`, `archivist search 'Mao AND Mikoyan'`. A malformed query is an error (exit 64).")
+            discussion:
+                "Examples: `archivist search Xinjiang`, `archivist search '\"national movement\"'`, `archivist search 'Mao AND Mikoyan'`. A malformed query is an error (exit 64)."
+        )
 
         @OptionGroup var global: GlobalOptions
 

@@ -1,5 +1,5 @@
-import ArgumentParser
 import ArchivistKit
+import ArgumentParser
 
 extension Archivist {
     struct Show: ParsableCommand {

@@ -1,5 +1,6 @@
-@testable import ArchivistKit
 import Testing
+
+@testable import ArchivistKit
 
 @Suite("Archival references: every variant real records use")
 struct ArchivalReferenceTests {
@@ -55,7 +56,8 @@ struct ArchivalReferenceTests {
         let two = ArchivalReferenceParser.references(in: "APRF, F. 45, Op. 1, D. 329, Ll. 1-7 and RGASPI, f. 558, op. 11, d. 334, ll. 12-13")
         #expect(two.map(\.archive) == ["APRF", "RGASPI"])
         #expect(two.map(\.delo) == ["329", "334"])
-        let prose = ArchivalReferenceParser.references(in: "Obtained by Jamil Hasanli from GARF, Fond R-9401ss, Opis' 2, Delo 95, ll. 352-359, and translated by Gary Goldberg.")
+        let prose = ArchivalReferenceParser.references(
+            in: "Obtained by Jamil Hasanli from GARF, Fond R-9401ss, Opis' 2, Delo 95, ll. 352-359, and translated by Gary Goldberg.")
         #expect(prose.count == 1)
         #expect(prose.first?.fond == "R-9401ss")
         #expect(prose.first?.archiveName == "State Archive of the Russian Federation")

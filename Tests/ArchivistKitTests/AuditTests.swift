@@ -1,7 +1,8 @@
-@testable import ArchivistKit
 import Foundation
 import GRDB
 import Testing
+
+@testable import ArchivistKit
 
 @Suite("Audit: fixity, the log chain, integrity")
 struct AuditTests {

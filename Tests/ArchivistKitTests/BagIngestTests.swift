@@ -1,6 +1,7 @@
-@testable import ArchivistKit
 import Foundation
 import Testing
+
+@testable import ArchivistKit
 
 @Suite("Ingest and export of BagIt bags")
 struct BagIngestTests {

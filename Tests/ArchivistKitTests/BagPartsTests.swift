@@ -1,6 +1,7 @@
-@testable import ArchivistKit
 import Foundation
 import Testing
+
+@testable import ArchivistKit
 
 @Suite("BagIt parts: SHA-224, paths, tag files, manifest lines")
 struct BagPartsTests {
@@ -61,7 +62,8 @@ struct BagPartsTests {
 
     @Test("tag-file elements: continuation lines, repeated labels, whitespace before the colon, bad lines")
     func elements() {
-        let text = "Source-Organization: Spengler\r\nExternal-Description: Uncompressed TIFF\r\n   images.\r\nTest-Tag : 3\nTest-Tag:4\nno colon here\n"
+        let text =
+            "Source-Organization: Spengler\r\nExternal-Description: Uncompressed TIFF\r\n   images.\r\nTest-Tag : 3\nTest-Tag:4\nno colon here\n"
         let (elements, malformed) = BagTagFile.elements(text)
         #expect(elements.map(\.label) == ["Source-Organization", "External-Description", "Test-Tag", "Test-Tag"])
         #expect(elements[1].value == "Uncompressed TIFF images.")
@@ -92,10 +94,11 @@ struct BagPartsTests {
             "\(digest) *data/a.txt\n\(digest)  ./data/b.txt\n\(digest)  data/b.txt\nxyz  data/c.txt\n\(digest)  README\n\(String(repeating: "b", count: 32))  data/a.txt\n",
             strictDuplicates: false, findings: &findings)
         #expect(manifest.order == ["data/a.txt", "data/b.txt"])
-        #expect(findings.map(\.code) == [
-            "manifest-binary-marker", "manifest-path-dot-slash", "manifest-duplicate-entry", "manifest-line-malformed",
-            "manifest-path-outside-payload", "manifest-conflicting-entries",
-        ])
+        #expect(
+            findings.map(\.code) == [
+                "manifest-binary-marker", "manifest-path-dot-slash", "manifest-duplicate-entry", "manifest-line-malformed",
+                "manifest-path-outside-payload", "manifest-conflicting-entries",
+            ])
         #expect(findings.first { $0.code == "manifest-duplicate-entry" }?.severity == .warning)
         var strict = try #require(BagManifest(fileName: "manifest-md5.txt"))
         var strictFindings: [BagFinding] = []

@@ -1,6 +1,7 @@
-@testable import ArchivistKit
 import Foundation
 import Testing
+
+@testable import ArchivistKit
 
 @Suite("Bag validation")
 struct BagValidatorTests {
@@ -30,11 +31,12 @@ struct BagValidatorTests {
         let report = try BagValidator().validate(bag)
         #expect(!report.valid)
         let codes = report.errors.map { "\($0.code) \($0.file ?? "") \($0.algorithm ?? "")" }.sorted()
-        #expect(codes == [
-            "digest-mismatch data/letter.txt sha256", "digest-mismatch data/letter.txt sha512",
-            "file-missing data/sub/cable.txt sha256", "file-not-in-manifest data/extra.txt ",
-            "payload-oxum-mismatch bag-info.txt ",
-        ])
+        #expect(
+            codes == [
+                "digest-mismatch data/letter.txt sha256", "digest-mismatch data/letter.txt sha512",
+                "file-missing data/sub/cable.txt sha256", "file-not-in-manifest data/extra.txt ",
+                "payload-oxum-mismatch bag-info.txt ",
+            ])
         let mismatch = try #require(report.errors.first { $0.code == "digest-mismatch" && $0.algorithm == "sha256" })
         #expect(mismatch.expected == SHA256Digest.hex(Array("A letter of 1949\n".utf8)))
         #expect(mismatch.found == SHA256Digest.hex(Array("A letter of 1950\n".utf8)))

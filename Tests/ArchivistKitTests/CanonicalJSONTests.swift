@@ -1,6 +1,7 @@
-@testable import ArchivistKit
 import Foundation
 import Testing
+
+@testable import ArchivistKit
 
 @Suite("Canonical JSON for hashes and columns")
 struct CanonicalJSONTests {

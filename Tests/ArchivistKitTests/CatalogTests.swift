@@ -1,7 +1,8 @@
-@testable import ArchivistKit
 import Foundation
 import GRDB
 import Testing
+
+@testable import ArchivistKit
 
 @Suite("Catalog: identity, versions, originals, search")
 struct CatalogTests {
@@ -139,7 +140,8 @@ struct CatalogTests {
     @Test("a file that is not a catalog is refused with a clear error")
     func notACatalog() throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write("notes.sqlite", "just some text, not SQLite at all, long enough to be a header........................................................")
+        let path = try folder.write(
+            "notes.sqlite", "just some text, not SQLite at all, long enough to be a header........................................................")
         let error = #expect(throws: ArchivistError.self) { try Catalog(path: path) }
         #expect(error?.code == "catalog-unreadable")
     }

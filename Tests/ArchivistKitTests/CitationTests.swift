@@ -1,6 +1,7 @@
-@testable import ArchivistKit
 import Foundation
 import Testing
+
+@testable import ArchivistKit
 
 @Suite("Citations: parser, credits, formats")
 struct CitationTests {
@@ -19,23 +20,28 @@ struct CitationTests {
     /// The Wilson Center citations of ../shared/corpus/etr-dev, written out, and defect variants.
     static let cases: [Case] = [
         Case(
-            raw: #""Memorandum of Conversation between Anastas Mikoyan and Mao Zedong," February 04, 1949, History and Public Policy Program Digital Archive, APRF: F. 39, Op. 1, D. 39, Ll. 47-53. Translated by Sergey Radchenko. https://digitalarchive.wilsoncenter.org/document/112436"#,
+            raw:
+                #""Memorandum of Conversation between Anastas Mikoyan and Mao Zedong," February 04, 1949, History and Public Policy Program Digital Archive, APRF: F. 39, Op. 1, D. 39, Ll. 47-53. Translated by Sergey Radchenko. https://digitalarchive.wilsoncenter.org/document/112436"#,
             title: "Memorandum of Conversation between Anastas Mikoyan and Mao Zedong", date: "1949-02-04", references: ["APRF 39/1/39 47-53"],
             translators: ["Sergey Radchenko"], recordID: "112436", defects: ["date-zero-padded-day"]),
         Case(
-            raw: #""Excerpt on Xinjiang from Minutes No. 40 of the VKP(b) CC Politburo Meetings," May 4, 1943, History and Public Policy Program Digital Archive, RGASPI, f. 17, op. 162, d. 37, ll. 120-123. Obtained by Jamil Hasanli and translated by Gary Goldberg. https://digitalarchive.wilsoncenter.org/document/121800"#,
+            raw:
+                #""Excerpt on Xinjiang from Minutes No. 40 of the VKP(b) CC Politburo Meetings," May 4, 1943, History and Public Policy Program Digital Archive, RGASPI, f. 17, op. 162, d. 37, ll. 120-123. Obtained by Jamil Hasanli and translated by Gary Goldberg. https://digitalarchive.wilsoncenter.org/document/121800"#,
             title: "Excerpt on Xinjiang from Minutes No. 40 of the VKP(b) CC Politburo Meetings", date: "1943-05-04",
             references: ["RGASPI 17/162/37 120-123"], translators: ["Gary Goldberg"], recordID: "121800", defects: []),
         Case(
-            raw: #""Memorandum of Conversation between Stalin and CCP Delegation," June 27, 1949, History and Public Policy Program Digital Archive, APRF: F. 45, Op. 1, D. 329, Ll. 1-7. Reprinted in Andrei Ledovskii, Raisa Mirovitskaia and Vladimir Miasnikov, Sovetsko-Kitaiskie Otnosheniia, Vol. 5, Book 2, 1946-February 1950 (Moscow: Pamiatniki Istoricheskoi Mysli, 2005), pp. 148-151. Translated by Sergey Radchenko. https://digitalarchive.wilsoncenter.org/document/113380"#,
+            raw:
+                #""Memorandum of Conversation between Stalin and CCP Delegation," June 27, 1949, History and Public Policy Program Digital Archive, APRF: F. 45, Op. 1, D. 329, Ll. 1-7. Reprinted in Andrei Ledovskii, Raisa Mirovitskaia and Vladimir Miasnikov, Sovetsko-Kitaiskie Otnosheniia, Vol. 5, Book 2, 1946-February 1950 (Moscow: Pamiatniki Istoricheskoi Mysli, 2005), pp. 148-151. Translated by Sergey Radchenko. https://digitalarchive.wilsoncenter.org/document/113380"#,
             title: "Memorandum of Conversation between Stalin and CCP Delegation", date: "1949-06-27", references: ["APRF 45/1/329 1-7"],
             translators: ["Sergey Radchenko"], recordID: "113380", defects: [], reprint: true),
         Case(
-            raw: #"“Telegram from Mao Zedong to Filippov [Stalin] on Air Transport”, 26, 1949, History and Public Policy Program Digital Archive, APRF, Fond 45, Opis 1, Delo 332, List 3. Translated for CWIHP by Sergey Radchenko."#,
+            raw:
+                #"“Telegram from Mao Zedong to Filippov [Stalin] on Air Transport”, 26, 1949, History and Public Policy Program Digital Archive, APRF, Fond 45, Opis 1, Delo 332, List 3. Translated for CWIHP by Sergey Radchenko."#,
             title: "Telegram from Mao Zedong to Filippov [Stalin] on Air Transport", date: "1949", references: ["APRF 45/1/332 3"],
             translators: ["Sergey Radchenko"], recordID: nil, defects: ["comma-outside-quotes", "date-month-missing", "url-missing"]),
         Case(
-            raw: #""Report on the Situtation in Xinjiang [sic]," 1946, Cold War International History Project, AVPRF f. 0100, op. 34, 1946, p. 253, d. 18 and PRC FMA 109-00004-03, 10. Obtained and translated for CWIHP by David Wolff. https://digitalarchive.wilsoncenter.org/document/900777"#,
+            raw:
+                #""Report on the Situtation in Xinjiang [sic]," 1946, Cold War International History Project, AVPRF f. 0100, op. 34, 1946, p. 253, d. 18 and PRC FMA 109-00004-03, 10. Obtained and translated for CWIHP by David Wolff. https://digitalarchive.wilsoncenter.org/document/900777"#,
             title: "Report on the Situtation in Xinjiang [sic]", date: "1946", references: ["AVPRF 0100/34/18 -", "PRC FMA // 10"],
             translators: ["David Wolff"], recordID: "900777", defects: []),
     ]
@@ -46,7 +52,9 @@ struct CitationTests {
         #expect(citation.raw == item.raw)
         #expect(citation.title == item.title)
         #expect(citation.date?.edtf == item.date)
-        #expect(citation.references.map { "\($0.archive) \([$0.fond, $0.opis, $0.delo].map { $0 ?? "" }.joined(separator: "/")) \($0.folios ?? "-")" } == item.references)
+        #expect(
+            citation.references.map { "\($0.archive) \([$0.fond, $0.opis, $0.delo].map { $0 ?? "" }.joined(separator: "/")) \($0.folios ?? "-")" }
+                == item.references)
         #expect(citation.translators == item.translators)
         #expect(citation.recordID == item.recordID)
         #expect(citation.defects.map(\.code).sorted() == item.defects.sorted())
@@ -77,8 +85,14 @@ struct CitationTests {
             datePrecision: "day", dateEarliest: nil, dateLatest: nil, summary: nil, originalLanguage: "Russian", citation: raw, sourceLine: nil,
             translator: nil, recordID: "121800", fields: [:], warnings: [])
         let formatted = CitationFormatter.format(document: "wcda:121800", version: version)
-        #expect(formatted.chicagoNote == "“Excerpt on Xinjiang from Minutes No. 40 of the VKP(b) CC Politburo Meetings,” May 4, 1943, RGASPI, f. 17, op. 162, d. 37, ll. 120–123, trans. Gary Goldberg, History and Public Policy Program Digital Archive, Wilson Center, https://digitalarchive.wilsoncenter.org/document/121800.")
-        #expect(formatted.chicagoBibliography == "“Excerpt on Xinjiang from Minutes No. 40 of the VKP(b) CC Politburo Meetings.” May 4, 1943. RGASPI, f. 17, op. 162, d. 37, ll. 120–123. Translated by Gary Goldberg. History and Public Policy Program Digital Archive, Wilson Center. https://digitalarchive.wilsoncenter.org/document/121800.")
+        #expect(
+            formatted.chicagoNote
+                == "“Excerpt on Xinjiang from Minutes No. 40 of the VKP(b) CC Politburo Meetings,” May 4, 1943, RGASPI, f. 17, op. 162, d. 37, ll. 120–123, trans. Gary Goldberg, History and Public Policy Program Digital Archive, Wilson Center, https://digitalarchive.wilsoncenter.org/document/121800."
+        )
+        #expect(
+            formatted.chicagoBibliography
+                == "“Excerpt on Xinjiang from Minutes No. 40 of the VKP(b) CC Politburo Meetings.” May 4, 1943. RGASPI, f. 17, op. 162, d. 37, ll. 120–123. Translated by Gary Goldberg. History and Public Policy Program Digital Archive, Wilson Center. https://digitalarchive.wilsoncenter.org/document/121800."
+        )
         #expect(formatted.cslJSON.issued?.dateParts == [[1943, 5, 4]])
         #expect(formatted.cslJSON.archive == "Russian State Archive of Socio-Political History")
         #expect(formatted.cslJSON.translator?.first?.family == "Goldberg")
@@ -97,15 +111,24 @@ struct CitationAuditTests {
     @Test("quotations found, approximate and not found; citations resolved by URL, reference and title; completeness gaps")
     func audit() throws {
         let folder = try TemporaryFolder()
-        try folder.write("in/record.txt", wilsonExport(id: "555001", body: "The Soviet Union cannot tolerate such activity and will support the rebels in their struggle against the Governor."))
-        try folder.write("in/article.txt", """
+        try folder.write(
+            "in/record.txt",
+            wilsonExport(
+                id: "555001",
+                body: "The Soviet Union cannot tolerate such activity and will support the rebels in their struggle against the Governor."))
+        try folder.write(
+            "in/article.txt",
+            """
             An article
 
             The decree (https://digitalarchive.wilsoncenter.org/document/555001) promised help "in their struggle against the Governor." It also spoke of "the rebels in their fight against the Governor" and of "a secret airfield near the border" that no record mentions.
 
             See also RGASPI, f. 17, op. 162, d. 999, ll. 1-2, and APRF, F. 45 for more, and Record ID 555001 and Record ID 999999.
             """)
-        try folder.write("in/bare.xml", #"<TEI><teiHeader><fileDesc><titleStmt><title>Bare</title></titleStmt></fileDesc><profileDesc><langUsage><language>Russian</language></langUsage></profileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"#)
+        try folder.write(
+            "in/bare.xml",
+            #"<TEI><teiHeader><fileDesc><titleStmt><title>Bare</title></titleStmt></fileDesc><profileDesc><langUsage><language>Russian</language></langUsage></profileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"#
+        )
         let catalog = try folder.catalog()
         _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
         let result = try CitationAuditor(catalog: catalog).run()

@@ -12,7 +12,8 @@ struct ClaimExtractorTests {
 
     @Test("a sentence naming an event gives its type, date, places with roles, participants and subject")
     func departure() throws {
-        let found = claims("On August 24, 1949 the leaders of the East Turkistan Republic boarded a plane to Moscow, according to East Turkistan's records.")
+        let found = claims(
+            "On August 24, 1949 the leaders of the East Turkistan Republic boarded a plane to Moscow, according to East Turkistan's records.")
         let claim = try #require(found.first)
         #expect(found.count == 1)
         #expect(claim.type == "departure")
@@ -29,7 +30,9 @@ struct ClaimExtractorTests {
     @Test("a report cue before the date makes it the reported date; 'on route to' is a destination, 'in' a location")
     func reportedCrash() throws {
         let claim = try #require(
-            claims("However it was reported by the Soviets that on September 2, 1949 that their plane had crashed in Irkutsk on route to Beijing and that all 14 people on board had been killed.").first)
+            claims(
+                "However it was reported by the Soviets that on September 2, 1949 that their plane had crashed in Irkutsk on route to Beijing and that all 14 people on board had been killed."
+            ).first)
         #expect(claim.type == "crash")
         #expect(claim.date?.role == "reported")
         #expect(claim.places.map { "\($0.name):\($0.role)" } == ["Irkutsk:location", "Beijing:destination"])
@@ -59,7 +62,9 @@ struct ClaimExtractorTests {
 
     @Test("a sentence without a date takes the previous claim's date, participants and places in its paragraph")
     func carryOver() throws {
-        let found = claims("In late August 1949 a Soviet Il-12 carrying the leaders of the Ili government crashed east of Lake Baikal. All 16 people on board were killed.\n\nAll 3 crew survived.")
+        let found = claims(
+            "In late August 1949 a Soviet Il-12 carrying the leaders of the Ili government crashed east of Lake Baikal. All 16 people on board were killed.\n\nAll 3 crew survived."
+        )
         #expect(found.count == 3)
         #expect(found[1].date == found[0].date)
         #expect(found[1].inherited == ["date", "participants"])
@@ -72,7 +77,8 @@ struct ClaimExtractorTests {
 
     @Test("numbers in words and digits, with qualifiers, and parts adding up to their total")
     func counts() throws {
-        let percent = try #require(claims("Stalin said that the Chinese were less than 5% of the total population and should reach at least 30%.").first)
+        let percent = try #require(
+            claims("Stalin said that the Chinese were less than 5% of the total population and should reach at least 30%.").first)
         #expect(percent.type == "statement")
         #expect(percent.counts.map(\.counts) == ["percent of population", "percent"])
         #expect(percent.counts[0].low == 0 && percent.counts[0].high == 5)
@@ -88,7 +94,10 @@ struct ClaimExtractorTests {
     func modality() throws {
         let plan = try #require(claims("PLA troops in Gansu preparing for the invasion of East Turkistan - October 1, 1949").first)
         #expect(plan.modality == "planned")
-        let again = try #require(claims("On February 4, 1949 Mao met Mikoyan. Two days later, in another meeting with Mikoyan, Mao stated his intention to take Xinjiang by 1951.").last)
+        let again = try #require(
+            claims(
+                "On February 4, 1949 Mao met Mikoyan. Two days later, in another meeting with Mikoyan, Mao stated his intention to take Xinjiang by 1951."
+            ).last)
         #expect(again.distinct)
         #expect(again.modality == nil)
         #expect(again.date?.value.edtf == "1949-02-06")
@@ -115,7 +124,9 @@ struct ClaimExtractorTests {
 
     @Test("sentences: abbreviations and initials do not end one; data lines give no claims")
     func sentences() throws {
-        let found = claims("On 10 September 1947 Cde. Fedotov sent a telegram to V.M. Molotov. On 12 September 1947 Molotov answered the telegram.\n{\"date\": \"19 December 1949\", \"event\": \"incorporated\"}")
+        let found = claims(
+            "On 10 September 1947 Cde. Fedotov sent a telegram to V.M. Molotov. On 12 September 1947 Molotov answered the telegram.\n{\"date\": \"19 December 1949\", \"event\": \"incorporated\"}"
+        )
         #expect(found.count == 2)
         #expect(found[0].text == "On 10 September 1947 Cde. Fedotov sent a telegram to V.M. Molotov.")
         #expect(Set(found[0].participants.map(\.name)) == ["Nikolai Fedotov", "Vyacheslav Molotov"])
@@ -133,10 +144,14 @@ struct ClaimCueInDateTests {
     @Test("the month May is not the modal 'may'")
     func mayIsAMonth() throws {
         let claim = try #require(
-            ClaimExtractor(lexicon: .shipped).claims(in: ClaimSource(title: "t", body: "On 3 May 1950 Osman Batur met Ehmetjan Qasimi.", isArchival: false)).first)
+            ClaimExtractor(lexicon: .shipped).claims(
+                in: ClaimSource(title: "t", body: "On 3 May 1950 Osman Batur met Ehmetjan Qasimi.", isArchival: false)
+            ).first)
         #expect(claim.modality == nil)
         let plan = try #require(
-            ClaimExtractor(lexicon: .shipped).claims(in: ClaimSource(title: "t", body: "On 3 May 1950 Osman Batur may meet Ehmetjan Qasimi.", isArchival: false)).first)
+            ClaimExtractor(lexicon: .shipped).claims(
+                in: ClaimSource(title: "t", body: "On 3 May 1950 Osman Batur may meet Ehmetjan Qasimi.", isArchival: false)
+            ).first)
         #expect(plan.modality == "planned")
     }
 }

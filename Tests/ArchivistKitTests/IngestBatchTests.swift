@@ -1,6 +1,7 @@
-@testable import ArchivistKit
 import Foundation
 import Testing
+
+@testable import ArchivistKit
 
 @Suite("Ingest of a batch with bad files")
 struct IngestBatchTests {

@@ -1,5 +1,6 @@
-@testable import ArchivistKit
 import Testing
+
+@testable import ArchivistKit
 
 @Suite("Decoding text files")
 struct TextDecodingTests {

@@ -67,7 +67,10 @@ struct VerifierTests {
     @Test("destinations of one journey that cannot both be right are a place conflict, even inside one text")
     func placeConflict() throws {
         let report = verify([
-            ("a", false, "On August 24, 1949 the leaders of the East Turkistan Republic boarded a plane to Moscow. It was reported on September 2, 1949 that their plane had crashed on route to Beijing."),
+            (
+                "a", false,
+                "On August 24, 1949 the leaders of the East Turkistan Republic boarded a plane to Moscow. It was reported on September 2, 1949 that their plane had crashed on route to Beijing."
+            )
         ])
         let conflict = try #require(report.conflicts.first { $0.severity == "conflict" })
         #expect(conflict.kind == "place")
@@ -128,7 +131,10 @@ struct VerifierTests {
     func notMatched() {
         let report = verify([
             ("a", false, "On 27 June 1949 Stalin met Liu Shaoqi. On 20 October 1949 the PLA entered Urumqi."),
-            ("b", false, "On 28 June 1949 Stalin met Mao Zedong. On 22 October 1949 the PLA entered Ghulja. The PLA was preparing for the invasion of Xinjiang on 1 October 1949."),
+            (
+                "b", false,
+                "On 28 June 1949 Stalin met Mao Zedong. On 22 October 1949 the PLA entered Ghulja. The PLA was preparing for the invasion of Xinjiang on 1 October 1949."
+            ),
             ("c", false, "On October 12, 1949 the PLA invaded Xinjiang."),
         ])
         #expect(report.conflicts.isEmpty)
@@ -170,7 +176,10 @@ struct VerifierTests {
     func twoFlights() {
         let report = verify([
             ("a", false, "On 14 August 1949 a Soviet aircraft carrying Deng Liqun left Almaty for Ghulja."),
-            ("b", false, "On August 24, 1949 the leaders of the East Turkistan Republic boarded a plane to Moscow. It was reported by the Soviets on September 2, 1949 that their plane had crashed on route to Beijing."),
+            (
+                "b", false,
+                "On August 24, 1949 the leaders of the East Turkistan Republic boarded a plane to Moscow. It was reported by the Soviets on September 2, 1949 that their plane had crashed on route to Beijing."
+            ),
         ])
         let places = report.conflicts.filter { $0.kind == "place" && $0.severity == "conflict" }
         #expect(places.count == 1)

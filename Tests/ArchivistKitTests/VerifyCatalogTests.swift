@@ -1,8 +1,9 @@
-@testable import ArchivistKit
 import Chronology
 import Foundation
 import GRDB
 import Testing
+
+@testable import ArchivistKit
 
 @Suite("Verifier on a catalog: claims stored per version, re-extracted, latest versions")
 struct VerifyCatalogTests {
@@ -28,7 +29,8 @@ struct VerifyCatalogTests {
     @Test("a claim's JSON reads back to the same claim (dates with qualifiers, open counts)")
     func roundTrip() throws {
         let claims = ClaimExtractor(lexicon: .shipped).claims(
-            in: ClaimSource(title: "t", body: "In late August 1949 the plane crashed east of Lake Baikal with at least 14 people aboard.", isArchival: false))
+            in: ClaimSource(
+                title: "t", body: "In late August 1949 the plane crashed east of Lake Baikal with at least 14 people aboard.", isArchival: false))
         let claim = try #require(claims.first)
         #expect(claim.counts.first?.high == nil)
         let data = try JSONEncoder().encode(claim)

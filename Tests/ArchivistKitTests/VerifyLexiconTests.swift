@@ -40,7 +40,9 @@ struct VerifyLexiconTests {
         #expect(extended.fingerprint != lexicon.fingerprint)
         #expect(extended.places["Barkol"] != nil)
         let claim = try #require(
-            ClaimExtractor(lexicon: extended).claims(in: ClaimSource(title: "t", body: "On 3 May 1950 Petrov met Osman Batur near Barkol.", isArchival: false)).first)
+            ClaimExtractor(lexicon: extended).claims(
+                in: ClaimSource(title: "t", body: "On 3 May 1950 Petrov met Osman Batur near Barkol.", isArchival: false)
+            ).first)
         #expect(Set(claim.participants.map(\.name)) == ["Ivan Petrov", "Osman Batur"])
         #expect(claim.places.map(\.name) == ["Barkol"])
     }

@@ -1,6 +1,7 @@
-@testable import ArchivistKit
 import Chronology
 import Testing
+
+@testable import ArchivistKit
 
 @Suite("Wilson Center importer")
 struct WilsonCenterImporterTests {

@@ -1,7 +1,8 @@
-@testable import ArchivistKit
 import Chronology
 import Foundation
 import Testing
+
+@testable import ArchivistKit
 
 @Suite("XML importers: TEI, EAD, OAI-PMH, MODS, generic")
 struct XMLImporterTests {
@@ -11,7 +12,8 @@ struct XMLImporterTests {
 
     @Test("TEI: title, date with its precision, translator, msIdentifier reference, language, identity, revision history")
     func tei() throws {
-        let result = try read("""
+        let result = try read(
+            """
             <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
               <titleStmt><title>Letter to Stalin</title><respStmt><resp>Translated by</resp><name>Gary Goldberg</name></respStmt></titleStmt>
               <publicationStmt><idno type="local">etr-7</idno></publicationStmt>
@@ -38,9 +40,12 @@ struct XMLImporterTests {
 
     @Test("a teiCorpus gives one document per TEI; a FRUS volume one per documentary division")
     func multiRecordTEI() throws {
-        let corpus = try read("<teiCorpus><teiHeader/><TEI><teiHeader><fileDesc><titleStmt><title>A</title></titleStmt></fileDesc></teiHeader></TEI><TEI><teiHeader><fileDesc><titleStmt><title>B</title></titleStmt></fileDesc></teiHeader></TEI></teiCorpus>")
+        let corpus = try read(
+            "<teiCorpus><teiHeader/><TEI><teiHeader><fileDesc><titleStmt><title>A</title></titleStmt></fileDesc></teiHeader></TEI><TEI><teiHeader><fileDesc><titleStmt><title>B</title></titleStmt></fileDesc></teiHeader></TEI></teiCorpus>"
+        )
         #expect(corpus.documents.map(\.title) == ["A", "B"])
-        let frus = try read("""
+        let frus = try read(
+            """
             <TEI><teiHeader><fileDesc><titleStmt><title>FRUS 1949</title></titleStmt><publicationStmt><idno type="frus">frus1949</idno></publicationStmt></fileDesc></teiHeader>
             <text><body><div type="chapter"><div type="document" xml:id="d1"><head>Telegram</head><dateline><date when="1949-08-27T14:00:00+01:00">August 27, 1949</date></dateline><p>Text.</p></div>
             <div type="document" xml:id="d2"><head>Memo</head><p>More.</p></div></div></body></text></TEI>
@@ -52,7 +57,8 @@ struct XMLImporterTests {
 
     @Test("EAD 2002 without a namespace and EAD3 with the wrong one: collection plus components with their unitid chain")
     func ead() throws {
-        let ead2002 = try read("""
+        let ead2002 = try read(
+            """
             <ead><eadheader><eadid>us-xyz-1</eadid></eadheader><archdesc level="collection"><did><unittitle>Papers</unittitle>
             <unitid>MS 1</unitid><unitdate normal="1934/1950">1934-1950</unitdate><repository><corpname>Example Archive</corpname></repository></did>
             <dsc><c01 id="s1"><did><unittitle>Series 1</unittitle><unitid>Series 1</unitid></did>
@@ -64,7 +70,8 @@ struct XMLImporterTests {
         #expect(ead2002.documents[2].fields["reference.unitid"] == "MS 1 / Series 1 / Box 2")
         #expect(ead2002.documents[2].sourceLine == "Example Archive, MS 1, Series 1, Box 2")
         #expect(ead2002.documents[2].date?.precision == .month)
-        let ead3 = try read("""
+        let ead3 = try read(
+            """
             <ead xmlns="urn:wrong"><control><recordid>r-9</recordid><maintenancehistory><maintenanceevent><eventtype value="created"/>
             <eventdatetime>2020</eventdatetime><agent>Ann</agent></maintenanceevent></maintenancehistory></control>
             <archdesc level="fonds"><did><unittitle>Fonds</unittitle><unitdatestructured><daterange><fromdate standarddate="1940">1940</fromdate>
@@ -78,7 +85,8 @@ struct XMLImporterTests {
 
     @Test("OAI-PMH: Dublin Core records, a deleted record as a deletion, error responses as errors")
     func oai() throws {
-        let list = try read("""
+        let list = try read(
+            """
             <OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords>
             <record><header><identifier>oai:x:1</identifier><datestamp>2026-11-01</datestamp></header><metadata>
             <oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -106,7 +114,8 @@ struct XMLImporterTests {
 
     @Test("MODS: title parts, start/end dates as an interval, qualifiers, translator role, record identifier")
     func mods() throws {
-        let result = try read("""
+        let result = try read(
+            """
             <mods:modsCollection xmlns:mods="http://www.loc.gov/mods/v3"><mods:mods>
             <mods:titleInfo><mods:nonSort>The</mods:nonSort><mods:title>Report</mods:title></mods:titleInfo>
             <mods:name><mods:namePart>Ann Smith</mods:namePart><mods:role><mods:roleTerm>translator</mods:roleTerm></mods:role></mods:name>
@@ -162,7 +171,8 @@ struct XMLImporterTests {
     @Test("ingest --validate logs a validation event and warns on an invalid file, which is still ingested")
     func validationOnIngest() throws {
         let folder = try TemporaryFolder()
-        let xsd = try folder.write("r.xsd", #"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="r" type="xs:int"/></xs:schema>"#)
+        let xsd = try folder.write(
+            "r.xsd", #"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="r" type="xs:int"/></xs:schema>"#)
         try folder.write("in/good.xml", "<r>4</r>")
         try folder.write("in/bad.xml", "<r>four</r>")
         let catalog = try folder.catalog()
@@ -181,7 +191,8 @@ struct XMLImporterTests {
 @Suite("XML corpus (needs ARCHIVIST_CORPUS)")
 struct XMLCorpusTests {
     static var corpus: String? {
-        let path = ProcessInfo.processInfo.environment["ARCHIVIST_CORPUS"]
+        let path =
+            ProcessInfo.processInfo.environment["ARCHIVIST_CORPUS"]
             ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("shared/corpus").path
         return FileManager.default.fileExists(atPath: path) ? path : nil

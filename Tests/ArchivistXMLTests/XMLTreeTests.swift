@@ -23,7 +23,8 @@ struct XMLTreeTests {
 
     @Test("elements, namespaces, attributes and text, with inline markup kept inside words and blocks apart")
     func tree() throws {
-        let tree = try parse("""
+        let tree = try parse(
+            """
             <?xml version="1.0"?>
             <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><title type="main">A <hi>letter</hi> (<persName>Caffery</persName>)</title></teiHeader>
             <text><body><p>First   paragraph
@@ -104,11 +105,13 @@ struct XMLTreeTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let xsd = folder + "/r.xsd"
-        try Data("""
+        try Data(
+            """
             <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
               <xs:element name="r"><xs:complexType><xs:sequence><xs:element name="a" type="xs:int"/></xs:sequence></xs:complexType></xs:element>
             </xs:schema>
-            """.utf8).write(to: URL(fileURLWithPath: xsd))
+            """.utf8
+        ).write(to: URL(fileURLWithPath: xsd))
         #expect(try parse("<r><a>4</a></r>").validate(schemaAt: xsd).outcome == .valid)
         let invalid = try parse("<r>\n<a>four</a></r>").validate(schemaAt: xsd)
         #expect(invalid.outcome == .invalid)

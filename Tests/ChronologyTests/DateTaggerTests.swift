@@ -57,7 +57,8 @@ struct DateTaggerTests {
     @Test("relative expressions of a letter resolve against its own date; the anchor is recorded")
     func documentAnchor() throws {
         let tagger = DateTagger(options: .init(documentDate: CalendarDay(year: 1949, month: 9, day: 26), anchorToDocumentDate: true))
-        let found = tagger.tag("We received your cable of 1 August. The next day the troops moved; in November they will reach Urumqi. It arrived at 07:45 on the 27th.")
+        let found = tagger.tag(
+            "We received your cable of 1 August. The next day the troops moved; in November they will reach Urumqi. It arrived at 07:45 on the 27th.")
         #expect(found.first { $0.text == "The next day" }?.value == "1949-09-27")
         #expect(found.first { $0.text == "The next day" }?.anchor == "document date")
         #expect(found.first { $0.text == "November" }?.value == "1949-11")
@@ -81,16 +82,19 @@ struct DateTaggerTests {
         #expect(found[1].date?.earliest == nil && found[1].date?.latest?.description == "1951-12-31")
     }
 
-    @Test("ordinary words and counts are not dates", arguments: [
-        "They may march at dawn.", "He said he would march.", "1500 soldiers crossed the river.", "The 1,949 prisoners were freed.",
-    ])
+    @Test(
+        "ordinary words and counts are not dates",
+        arguments: [
+            "They may march at dawn.", "He said he would march.", "1500 soldiers crossed the river.", "The 1,949 prisoners were freed.",
+        ])
     func notDates(sentence: String) {
         #expect(DateTagger().tag(sentence).isEmpty, "\(DateTagger().tag(sentence).map(\.text))")
     }
 
     @Test("TimeML: TEXT and DCT are read without tags; the output carries inline TIMEX3 tags at the same places")
     func timeml() {
-        let xml = #"<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1949-09-26">1949-09-26</TIMEX3></DCT><TEXT>On <TIMEX3 tid="t1" type="DATE" value="1949-08-24">August 24, 1949</TIMEX3> &amp; later.</TEXT></TimeML>"#
+        let xml =
+            #"<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1949-09-26">1949-09-26</TIMEX3></DCT><TEXT>On <TIMEX3 tid="t1" type="DATE" value="1949-08-24">August 24, 1949</TIMEX3> &amp; later.</TEXT></TimeML>"#
         let document = TimeML.read(xml)
         #expect(document.text == "On August 24, 1949 & later.")
         #expect(document.creationDate == CalendarDay(year: 1949, month: 9, day: 26))

@@ -35,7 +35,8 @@ struct BagCLITests {
                 // Upstream lost the empty data/.DS_Store its manifest lists; recreate it in a copy.
                 categoryFolder = scratch.path + "/special"
                 try FileManager.default.createDirectory(atPath: categoryFolder, withIntermediateDirectories: true)
-                try FileManager.default.copyItem(atPath: "\(suite)/\(item.version)/\(item.category)/\(item.name)", toPath: categoryFolder + "/" + item.name)
+                try FileManager.default.copyItem(
+                    atPath: "\(suite)/\(item.version)/\(item.category)/\(item.name)", toPath: categoryFolder + "/" + item.name)
                 try scratch.write("special/\(item.name)/data/.DS_Store", "")
             }
             // The harness's way: the category folder as working directory, the bag's name last.
@@ -79,7 +80,8 @@ struct BagCLITests {
         try scratch.write("received/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
         try scratch.write("received/bag-info.txt", "Source-Organization: Example Archive\nPayload-Oxum: \(size).1\n")
         try FileManager.default.createDirectory(atPath: scratch.path + "/received/data", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: scratch.path + "/ingest/article-east-turkistan-1949.txt", toPath: scratch.path + "/received/data/article.txt")
+        try FileManager.default.copyItem(
+            atPath: scratch.path + "/ingest/article-east-turkistan-1949.txt", toPath: scratch.path + "/received/data/article.txt")
         try scratch.write("received/manifest-sha256.txt", "\(digest)  data/article.txt\n")
 
         let validate = try CLIRunner.run(["bag", "validate", "received", "--json"], in: scratch.path)

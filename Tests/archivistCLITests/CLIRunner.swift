@@ -29,7 +29,8 @@ struct CLIRunner {
 
     /// The shared corpus folder ($ARCHIVIST_CORPUS, default ../shared/corpus), or nil when absent.
     static let corpus: String? = {
-        let path = ProcessInfo.processInfo.environment["ARCHIVIST_CORPUS"]
+        let path =
+            ProcessInfo.processInfo.environment["ARCHIVIST_CORPUS"]
             ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus").path
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }()

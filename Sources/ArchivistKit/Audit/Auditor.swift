@@ -39,7 +39,8 @@ public struct Auditor: Sendable {
         findings += citationAudit.citations.filter { $0.status != "resolved" }.map { citation in
             AuditFinding(
                 code: "citation-\(citation.status)", severity: "warning", document: citation.document,
-                message: "\(citation.source) cites \(citation.citation.debugDescription), which \(citation.status == "unresolved" ? "matches no catalogued document; ingest the cited document or correct the citation" : "lacks \(citation.problems.joined(separator: ", "))")."
+                message:
+                    "\(citation.source) cites \(citation.citation.debugDescription), which \(citation.status == "unresolved" ? "matches no catalogued document; ingest the cited document or correct the citation" : "lacks \(citation.problems.joined(separator: ", "))")."
             )
         }
         findings += citationAudit.quotes.filter { $0.status != "found" }.map { quote in
@@ -47,7 +48,8 @@ public struct Auditor: Sendable {
                 code: "quote-\(quote.status)", severity: "warning", document: quote.document, expected: quote.quote, found: quote.found,
                 message: quote.status == "approximate"
                     ? "\(quote.source) quotes \(quote.quote.debugDescription), which \(quote.target ?? "its source") has only approximately; compare the words."
-                    : "\(quote.source) quotes \(quote.quote.debugDescription), which no catalogued source \(quote.target == nil ? "" : "cited ")contains.")
+                    : "\(quote.source) quotes \(quote.quote.debugDescription), which no catalogued source \(quote.target == nil ? "" : "cited ")contains."
+            )
         }
         var report = AuditReport(fixity: fixity, log: log, integrity: integrity, findings: findings)
         report.citations = citationAudit.citations
@@ -86,7 +88,8 @@ public struct Auditor: Sendable {
                         code: digestChanged ? "fixity-mismatch" : "size-mismatch", severity: "error", document: user?.document,
                         version: user?.version, expected: digestChanged ? item.sha : String(item.size),
                         found: digestChanged ? item.found : String(item.foundSize),
-                        message: "the stored original of \(user.map { "\($0.document) version \($0.version)" } ?? "an unreferenced original") no longer matches its \(digestChanged ? "SHA-256" : "size"); the bytes were altered. Restore the catalog from a backup or re-ingest the file from a trusted copy."
+                        message:
+                            "the stored original of \(user.map { "\($0.document) version \($0.version)" } ?? "an unreferenced original") no longer matches its \(digestChanged ? "SHA-256" : "size"); the bytes were altered. Restore the catalog from a backup or re-ingest the file from a trusted copy."
                     ))
             }
         }
@@ -112,7 +115,8 @@ public struct Auditor: Sendable {
                     AuditFinding(
                         code: "event-sequence-gap", severity: "error", event: event.seq, expected: String(expectedSeq),
                         found: String(event.seq),
-                        message: "provenance events \(expectedSeq) to \(event.seq - 1) are missing: the log was cut. Restore the catalog from a backup."))
+                        message:
+                            "provenance events \(expectedSeq) to \(event.seq - 1) are missing: the log was cut. Restore the catalog from a backup."))
             }
             if event.previousHash != previousHash {
                 problems.append(

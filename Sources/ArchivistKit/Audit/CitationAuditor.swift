@@ -102,7 +102,8 @@ public struct CitationAuditor: Sendable {
             if let recordID = version.recordID, id.hasPrefix("wcda:") { byURLID[recordID] = id }
             byTitle[Self.normalise(version.title)] = id
             let parsed = version.citation.map { CitationParser.parse($0, archives: archives) }
-            let own = parsed?.references.nonEmptyOrNil ?? version.sourceLine.map { ArchivalReferenceParser.references(in: $0, archives: archives) } ?? []
+            let own =
+                parsed?.references.nonEmptyOrNil ?? version.sourceLine.map { ArchivalReferenceParser.references(in: $0, archives: archives) } ?? []
             references += own.map { (id, $0) }
             if version.format != DocumentFormat.plainText.rawValue {
                 findings += completeness(id: id, version: version, citation: parsed, references: own)
@@ -113,7 +114,8 @@ public struct CitationAuditor: Sendable {
         var quotes: [QuoteCheck] = []
         for (id, version, body) in latest where version.format == DocumentFormat.plainText.rawValue {
             for paragraph in body.components(separatedBy: "\n\n") {
-                let found = citationsIn(paragraph, document: id, source: version.sourcePath, byURLID: byURLID, byTitle: byTitle, references: references)
+                let found = citationsIn(
+                    paragraph, document: id, source: version.sourcePath, byURLID: byURLID, byTitle: byTitle, references: references)
                 citations += found
                 let cited = found.compactMap(\.target).first
                 for quote in Self.quotations(in: paragraph) {
@@ -134,7 +136,9 @@ public struct CitationAuditor: Sendable {
         let language = (version.originalLanguage ?? "").lowercased()
         let translated = !language.isEmpty && !["english", "en", "eng"].contains(language)
         let credited = version.translator != nil || !(citation?.translators ?? []).isEmpty
-        if translated && !credited { gaps.append(("citation-translator-missing", "is a translation from \(version.originalLanguage!) without a translator credit")) }
+        if translated && !credited {
+            gaps.append(("citation-translator-missing", "is a translation from \(version.originalLanguage!) without a translator credit"))
+        }
         return gaps.map { code, gap in
             AuditFinding(code: code, severity: "warning", document: id, version: version.number, message: "\(id) \(gap).")
         }
@@ -158,12 +162,14 @@ public struct CitationAuditor: Sendable {
                 var problems = parsed.defects.map(\.code)
                 if parsed.date == nil { problems.append("date-missing") }
                 if parsed.references.isEmpty && parsed.url == nil { problems.append("reference-missing") }
-                let target = parsed.recordID.flatMap { byURLID[$0] } ?? parsed.title.flatMap { byTitle[Self.normalise($0)] }
+                let target =
+                    parsed.recordID.flatMap { byURLID[$0] } ?? parsed.title.flatMap { byTitle[Self.normalise($0)] }
                     ?? parsed.references.lazy.compactMap { reference in references.first { $0.reference.sameFile(as: reference) }?.document }.first
-                checks.append(CitationCheck(
-                    document: document, source: source, citation: text,
-                    status: target == nil ? "unresolved" : (problems.contains(where: { $0.hasSuffix("-missing") }) ? "incomplete" : "resolved"),
-                    target: target, problems: problems))
+                checks.append(
+                    CitationCheck(
+                        document: document, source: source, citation: text,
+                        status: target == nil ? "unresolved" : (problems.contains(where: { $0.hasSuffix("-missing") }) ? "incomplete" : "resolved"),
+                        target: target, problems: problems))
             }
         }
         // Archive URLs, record ids ("Record ID 121800") and archival references on their own.
@@ -173,18 +179,21 @@ public struct CitationAuditor: Sendable {
                 let text = ns.substring(with: match.range)
                 guard !seen.contains(where: { $0.contains(text) }) else { continue }
                 let target = byURLID[ns.substring(with: match.range(at: 1))]
-                checks.append(CitationCheck(
-                    document: document, source: source, citation: text, status: target == nil ? "unresolved" : "resolved", target: target,
-                    problems: []))
+                checks.append(
+                    CitationCheck(
+                        document: document, source: source, citation: text, status: target == nil ? "unresolved" : "resolved", target: target,
+                        problems: []))
             }
         }
-        for reference in ArchivalReferenceParser.references(in: paragraph, archives: archives) where !seen.contains(where: { $0.contains(reference.text) }) {
+        for reference in ArchivalReferenceParser.references(in: paragraph, archives: archives)
+        where !seen.contains(where: { $0.contains(reference.text) }) {
             let target = references.first { $0.document != document && $0.reference.sameFile(as: reference) }?.document
             var problems: [String] = []
             if reference.file == nil && (reference.fond == nil || reference.delo == nil) { problems.append("reference-incomplete") }
-            checks.append(CitationCheck(
-                document: document, source: source, citation: reference.text,
-                status: target != nil ? "resolved" : (problems.isEmpty ? "unresolved" : "incomplete"), target: target, problems: problems))
+            checks.append(
+                CitationCheck(
+                    document: document, source: source, citation: reference.text,
+                    status: target != nil ? "resolved" : (problems.isEmpty ? "unresolved" : "incomplete"), target: target, problems: problems))
         }
         return checks
     }

@@ -51,9 +51,15 @@ enum BagHasher {
 
     mutating func update(_ bytes: UnsafeRawBufferPointer) {
         switch self {
-        case .md5(var h): h.update(bufferPointer: bytes); self = .md5(h)
-        case .sha1(var h): h.update(bufferPointer: bytes); self = .sha1(h)
-        case .sha256(var h): h.update(bufferPointer: bytes); self = .sha256(h)
+        case .md5(var h):
+            h.update(bufferPointer: bytes)
+            self = .md5(h)
+        case .sha1(var h):
+            h.update(bufferPointer: bytes)
+            self = .sha1(h)
+        case .sha256(var h):
+            h.update(bufferPointer: bytes)
+            self = .sha256(h)
         case .openSSL(let h): h.update(bytes)
         }
     }

@@ -56,31 +56,38 @@ struct BagManifest {
             }
             if path.hasPrefix("*") {
                 path.removeFirst()
-                findings.append(BagFinding(
-                    code: "manifest-binary-marker", severity: .warning,
-                    message: "\(fileName) line \(number): the path starts with *, the binary-mode marker of md5sum-style tools, which BagIt does not use; read as \(path). Remake the manifest with a BagIt tool.",
-                    file: fileName))
+                findings.append(
+                    BagFinding(
+                        code: "manifest-binary-marker", severity: .warning,
+                        message:
+                            "\(fileName) line \(number): the path starts with *, the binary-mode marker of md5sum-style tools, which BagIt does not use; read as \(path). Remake the manifest with a BagIt tool.",
+                        file: fileName))
             }
             path = BagPath.decode(path)
             if path.hasPrefix("./") {
                 while path.hasPrefix("./") { path.removeFirst(2) }
-                findings.append(BagFinding(
-                    code: "manifest-path-dot-slash", severity: .warning,
-                    message: "\(fileName) line \(number): the path starts with ./; BagIt paths are relative to the bag without it. Read as \(path).",
-                    file: fileName))
+                findings.append(
+                    BagFinding(
+                        code: "manifest-path-dot-slash", severity: .warning,
+                        message:
+                            "\(fileName) line \(number): the path starts with ./; BagIt paths are relative to the bag without it. Read as \(path).",
+                        file: fileName))
             }
             if let reason = BagPath.unsafeReason(path) {
-                findings.append(BagFinding(
-                    code: "path-unsafe", severity: .error,
-                    message: "\(fileName) line \(number) names \(path), which is refused because \(reason); a bag may only list files inside itself. The bag may be corrupt or hostile; ask its sender for a corrected bag.",
-                    file: fileName, found: path))
+                findings.append(
+                    BagFinding(
+                        code: "path-unsafe", severity: .error,
+                        message:
+                            "\(fileName) line \(number) names \(path), which is refused because \(reason); a bag may only list files inside itself. The bag may be corrupt or hostile; ask its sender for a corrected bag.",
+                        file: fileName, found: path))
                 continue
             }
             if !isTagManifest && !path.hasPrefix("data/") {
-                findings.append(BagFinding(
-                    code: "manifest-path-outside-payload", severity: .error,
-                    message: "\(fileName) line \(number) lists \(path), which is not under data/; a payload manifest lists payload files only.",
-                    file: fileName, found: path))
+                findings.append(
+                    BagFinding(
+                        code: "manifest-path-outside-payload", severity: .error,
+                        message: "\(fileName) line \(number) lists \(path), which is not under data/; a payload manifest lists payload files only.",
+                        file: fileName, found: path))
                 continue
             }
             if let earlier = entries[path] {
@@ -88,15 +95,19 @@ struct BagManifest {
                 let twin = !earlier.path.utf8.elementsEqual(path.utf8)
                 if twin { normalisationTwins.append(path) }
                 if earlier.digest != digest {
-                    findings.append(BagFinding(
-                        code: "manifest-conflicting-entries", severity: .error,
-                        message: "\(fileName) lists \(path) twice with different digests (lines \(earlier.line) and \(number)); at most one can be right.",
-                        file: path, algorithm: algorithmName, expected: earlier.digest, found: digest))
+                    findings.append(
+                        BagFinding(
+                            code: "manifest-conflicting-entries", severity: .error,
+                            message:
+                                "\(fileName) lists \(path) twice with different digests (lines \(earlier.line) and \(number)); at most one can be right.",
+                            file: path, algorithm: algorithmName, expected: earlier.digest, found: digest))
                 } else if !twin {
-                    findings.append(BagFinding(
-                        code: "manifest-duplicate-entry", severity: strictDuplicates ? .error : .warning,
-                        message: "\(fileName) lists \(path) twice (lines \(earlier.line) and \(number))\(strictDuplicates ? "; BagIt 1.0 allows each file once per manifest" : "").",
-                        file: path, algorithm: algorithmName))
+                    findings.append(
+                        BagFinding(
+                            code: "manifest-duplicate-entry", severity: strictDuplicates ? .error : .warning,
+                            message:
+                                "\(fileName) lists \(path) twice (lines \(earlier.line) and \(number))\(strictDuplicates ? "; BagIt 1.0 allows each file once per manifest" : "").",
+                            file: path, algorithm: algorithmName))
                 }
                 continue
             }

@@ -9,9 +9,18 @@ enum BagPath {
         while index < path.endIndex {
             if path[index] == "%", let end = path.index(index, offsetBy: 3, limitedBy: path.endIndex) {
                 switch path[index..<end].uppercased() {
-                case "%0D": out.append("\r"); index = end; continue
-                case "%0A": out.append("\n"); index = end; continue
-                case "%25": out.append("%"); index = end; continue
+                case "%0D":
+                    out.append("\r")
+                    index = end
+                    continue
+                case "%0A":
+                    out.append("\n")
+                    index = end
+                    continue
+                case "%25":
+                    out.append("%")
+                    index = end
+                    continue
                 default: break
                 }
             }

@@ -75,8 +75,9 @@ private struct Run {
         _ code: String, _ message: String, severity: BagFinding.Severity = .error, file: String? = nil, algorithm: String? = nil,
         expected: String? = nil, found: String? = nil
     ) {
-        report.findings.append(BagFinding(
-            code: code, severity: severity, message: message, file: file, algorithm: algorithm, expected: expected, found: found))
+        report.findings.append(
+            BagFinding(
+                code: code, severity: severity, message: message, file: file, algorithm: algorithm, expected: expected, found: found))
     }
 
     /// Lists every file of the bag with its size; links and special files are findings, never followed.
@@ -122,11 +123,15 @@ private struct Run {
 
     mutating func checkDeclaration() {
         guard let bytes = FileManager.default.contents(atPath: root + "/bagit.txt").map(Array.init) else {
-            add("bagit-txt-missing", "the bag has no bagit.txt, which every bag must have to declare its BagIt version and tag-file encoding.", file: "bagit.txt")
+            add(
+                "bagit-txt-missing", "the bag has no bagit.txt, which every bag must have to declare its BagIt version and tag-file encoding.",
+                file: "bagit.txt")
             return
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            add("bagit-txt-bom", "bagit.txt starts with a byte-order mark, which BagIt forbids there; remove the first three bytes.", file: "bagit.txt")
+            add(
+                "bagit-txt-bom", "bagit.txt starts with a byte-order mark, which BagIt forbids there; remove the first three bytes.",
+                file: "bagit.txt")
         }
         guard let text = BagTagFile.decode(bytes, as: .utf8) else {
             add("bagit-txt-malformed", "bagit.txt is not UTF-8 text, which BagIt requires for it.", file: "bagit.txt")
@@ -146,7 +151,9 @@ private struct Run {
         report.version = version
         if let version {
             let parts = version.split(separator: ".", omittingEmptySubsequences: false)
-            if parts.count == 2, let major = Int(parts[0]), let minor = Int(parts[1]), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            if parts.count == 2, let major = Int(parts[0]), let minor = Int(parts[1]),
+                parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+            {
                 strict = major >= 1
                 if !["0.93", "0.94", "0.95", "0.96", "0.97", "1.0"].contains(version) {
                     add(
@@ -163,7 +170,9 @@ private struct Run {
             add("bagit-version-missing", "bagit.txt has no BagIt-Version line.", file: "bagit.txt")
         }
         guard let label = elements.first(where: { $0.label == "Tag-File-Character-Encoding" })?.value else {
-            add("tag-encoding-missing", "bagit.txt has no Tag-File-Character-Encoding line; add `Tag-File-Character-Encoding: UTF-8`.", file: "bagit.txt")
+            add(
+                "tag-encoding-missing", "bagit.txt has no Tag-File-Character-Encoding line; add `Tag-File-Character-Encoding: UTF-8`.",
+                file: "bagit.txt")
             return
         }
         report.encoding = label
@@ -226,7 +235,9 @@ private struct Run {
                     "fetch.txt line \(offset + 1) names \(path), which is refused because \(reason); a bag may only fetch files into its own data/ folder.",
                     file: "fetch.txt", found: path)
             } else if !path.hasPrefix("data/") {
-                add("fetch-path-outside-payload", "fetch.txt line \(offset + 1) names \(path), which is not under data/.", file: "fetch.txt", found: path)
+                add(
+                    "fetch-path-outside-payload", "fetch.txt line \(offset + 1) names \(path), which is not under data/.", file: "fetch.txt",
+                    found: path)
             } else {
                 fetched.insert(path)
             }
@@ -258,7 +269,9 @@ private struct Run {
         for path in files.keys.sorted() where path.hasPrefix("data/") {
             let missingFrom = payloadManifests.filter { $0.entries[path] == nil }
             if !payloadManifests.isEmpty && missingFrom.count == payloadManifests.count {
-                add("file-not-in-manifest", "\(path) is in data/ but no manifest lists it: an extra file, or a manifest that is out of date.", file: path)
+                add(
+                    "file-not-in-manifest", "\(path) is in data/ but no manifest lists it: an extra file, or a manifest that is out of date.",
+                    file: path)
             } else if strict {
                 for manifest in missingFrom {
                     add(
@@ -279,7 +292,9 @@ private struct Run {
                         "\(path) is listed in fetch.txt and not in the bag: the bag is incomplete (holey). archivist never fetches; fetch the file, then validate again.",
                         file: path)
                 } else {
-                    add("file-missing", "\(path) is listed in \(manifest.fileName) but is not in the bag.", file: path, algorithm: manifest.algorithmName)
+                    add(
+                        "file-missing", "\(path) is listed in \(manifest.fileName) but is not in the bag.", file: path,
+                        algorithm: manifest.algorithmName)
                 }
             }
         }
@@ -319,7 +334,8 @@ private struct Run {
         }
         for path in files.keys.sorted() where path.hasPrefix("data/") && BagPath.isSystemFile(path) {
             add(
-                "payload-system-file", "\(path) is a file the operating system makes on its own (.DS_Store, Thumbs.db, ...); it rarely belongs in a payload.",
+                "payload-system-file",
+                "\(path) is a file the operating system makes on its own (.DS_Store, Thumbs.db, ...); it rarely belongs in a payload.",
                 severity: .warning, file: path)
         }
     }
@@ -357,7 +373,8 @@ private struct Run {
         let paths = expected.keys.sorted()
         let jobs = paths.map { path in
             // The name as it is on disk, which may differ from the manifest's in normalisation.
-            FileDigests.Job(path: root + "/" + files[files.index(forKey: path)!].key, algorithms: Array(Set(expected[path]!.map(\.algorithm))).sorted())
+            FileDigests.Job(
+                path: root + "/" + files[files.index(forKey: path)!].key, algorithms: Array(Set(expected[path]!.map(\.algorithm))).sorted())
         }
         let results = FileDigests.compute(jobs, threads: threads)
         for (path, result) in zip(paths, results) {

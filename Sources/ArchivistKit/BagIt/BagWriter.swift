@@ -55,7 +55,8 @@ public struct BagWriter: Sendable {
         guard !FileManager.default.fileExists(atPath: target) else {
             throw ArchivistError(
                 code: "export-target-exists",
-                message: "\(directory) already exists; export --bag makes a new folder and never writes into an existing one. Choose another path or remove it.",
+                message:
+                    "\(directory) already exists; export --bag makes a new folder and never writes into an existing one. Choose another path or remove it.",
                 path: directory)
         }
         let documentIDs = ids.isEmpty ? try catalog.documents().map(\.id) : ids
@@ -84,7 +85,8 @@ public struct BagWriter: Sendable {
                 guard SHA256Digest.hex(original.bytes) == original.sha256 else {
                     throw ArchivistError(
                         code: "fixity-mismatch",
-                        message: "the stored original of \(detail.id) version \(version.number) no longer matches its SHA-256 \(original.sha256); nothing was exported. Run `archivist audit`.",
+                        message:
+                            "the stored original of \(detail.id) version \(version.number) no longer matches its SHA-256 \(original.sha256); nothing was exported. Run `archivist audit`.",
                         path: detail.id)
                 }
                 let name = Self.safeName(String(version.sourcePath.split(separator: "/").last ?? "original"))
@@ -119,7 +121,8 @@ public struct BagWriter: Sendable {
             try Self.write(Data(lines.utf8), to: root + "/tagmanifest-\(algorithm.rawValue).txt", shownAs: shown)
         }
         return BagExportReport(
-            bag: shown, documents: details.count, payload: items, payloadOxum: oxum, tagFiles: ["archivist/documents.json", "archivist/provenance.json"])
+            bag: shown, documents: details.count, payload: items, payloadOxum: oxum,
+            tagFiles: ["archivist/documents.json", "archivist/provenance.json"])
     }
 
     private func bagInfo(documents: Int, oxum: String) -> String {
@@ -137,10 +140,11 @@ public struct BagWriter: Sendable {
     /// A file or folder name made of letters, digits, `.`, `_` and `-` only (others become `_`),
     /// never `.` or `..`, at most 80 characters.
     static func safeName(_ text: String) -> String {
-        var name = String(text.unicodeScalars.map { scalar -> Character in
-            let safe = (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))) || scalar == "." || scalar == "_" || scalar == "-"
-            return safe ? Character(scalar) : "_"
-        }.prefix(80))
+        var name = String(
+            text.unicodeScalars.map { scalar -> Character in
+                let safe = (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))) || scalar == "." || scalar == "_" || scalar == "-"
+                return safe ? Character(scalar) : "_"
+            }.prefix(80))
         if name.isEmpty || name.allSatisfy({ $0 == "." }) { name = "_" + name }
         return name
     }
@@ -152,7 +156,8 @@ public struct BagWriter: Sendable {
             try data.write(to: URL(fileURLWithPath: path))
         } catch {
             throw ArchivistError(
-                code: "write-failed", message: "cannot write the bag \(shown): \(FileWalker.describe(error)). Check the folder's permissions and free space.",
+                code: "write-failed",
+                message: "cannot write the bag \(shown): \(FileWalker.describe(error)). Check the folder's permissions and free space.",
                 path: shown)
         }
     }

@@ -29,7 +29,7 @@ enum FileDigests {
         guard descriptor >= 0 else { return .failure(unreadable(job.path)) }
         defer { close(descriptor) }
         #if os(Linux)
-        _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+            _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         #endif
         var hashers = job.algorithms.map { $0.makeHasher() }
         while true {

@@ -69,9 +69,10 @@ extension Catalog {
         try pool.read { db in
             let cursor = try EventRecord.fetchCursor(db, sql: "SELECT * FROM event ORDER BY seq")
             while let record = try cursor.next() {
-                try body(ChainLink(
-                    seq: record.seq, type: record.type, documentID: record.documentID, previousHash: record.prevHash,
-                    hash: record.hash, recomputedHash: ProvenanceLog.hash(of: record)))
+                try body(
+                    ChainLink(
+                        seq: record.seq, type: record.type, documentID: record.documentID, previousHash: record.prevHash,
+                        hash: record.hash, recomputedHash: ProvenanceLog.hash(of: record)))
             }
         }
     }

@@ -116,7 +116,8 @@ extension Catalog {
                     let document: String = row["document_id"]
                     throw ArchivistError(
                         code: "claims-unreadable",
-                        message: "the stored claims of \(document) cannot be read (\(error)); run `archivist verify --rebuild` to extract them again.",
+                        message:
+                            "the stored claims of \(document) cannot be read (\(error)); run `archivist verify --rebuild` to extract them again.",
                         path: path, cause: "\(error)")
                 }
                 claims.append(

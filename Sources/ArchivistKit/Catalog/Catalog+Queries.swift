@@ -99,7 +99,9 @@ extension Catalog {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
             throw ArchivistError(
                 code: "bad-query",
-                message: "the search query \(query.debugDescription) is malformed: \(error.message ?? "syntax error"). Quote phrases with double quotes, and use AND, OR, NOT and * as in SQLite FTS5.")
+                message:
+                    "the search query \(query.debugDescription) is malformed: \(error.message ?? "syntax error"). Quote phrases with double quotes, and use AND, OR, NOT and * as in SQLite FTS5."
+            )
         }
     }
 
@@ -121,9 +123,10 @@ extension Catalog {
     }
 
     static func unknownDocument(_ id: String, db: Database) -> ArchivistError {
-        let similar = (try? String.fetchAll(
-            db, sql: "SELECT id FROM document WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 3",
-            arguments: ["%" + likeEscaped(id) + "%"])) ?? []
+        let similar =
+            (try? String.fetchAll(
+                db, sql: "SELECT id FROM document WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 3",
+                arguments: ["%" + likeEscaped(id) + "%"])) ?? []
         let hint = similar.isEmpty ? "Run `archivist list` to see the ids." : "Did you mean \(similar.joined(separator: ", "))?"
         return ArchivistError(code: "unknown-document", message: "no document \(id.debugDescription) in the catalog. \(hint)")
     }

@@ -51,7 +51,8 @@ public final class Catalog: Sendable {
         } catch {
             throw ArchivistError(
                 code: "catalog-unreadable",
-                message: "cannot open the catalog \(path): it is not an archivist catalog or is damaged. Check --catalog (or ARCHIVIST_CATALOG), or restore the file from a backup.",
+                message:
+                    "cannot open the catalog \(path): it is not an archivist catalog or is damaged. Check --catalog (or ARCHIVIST_CATALOG), or restore the file from a backup.",
                 path: path, cause: "\(error)")
         }
     }
@@ -255,13 +256,14 @@ public final class Catalog: Sendable {
     private func recordDeletion(
         _ db: Database, identity: String, document: ImportedDocument, file: SourceFile, log: inout ProvenanceLog, at now: String
     ) throws -> Stored {
-        let logged = try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM event WHERE type = 'deletion' AND json_extract(detail, '$.identifier') = ?
-                               AND json_extract(detail, '$.sha256') = ?)
-                """,
-            arguments: [identity, file.sha256]) ?? false
+        let logged =
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM event WHERE type = 'deletion' AND json_extract(detail, '$.identifier') = ?
+                                   AND json_extract(detail, '$.sha256') = ?)
+                    """,
+                arguments: [identity, file.sha256]) ?? false
         let latest = try Int.fetchOne(db, sql: "SELECT max(number) FROM version WHERE document_id = ?", arguments: [identity])
         let stored = Stored(documentID: identity, version: latest ?? 0, status: .deletedAtSource)
         if logged { return stored }
@@ -350,14 +352,15 @@ public final class Catalog: Sendable {
         // moved or replaced file continues its document). Two different files that both still
         // exist never become versions of one document.
         for candidate in file.identityCandidates.map({ $0 + suffix }) {
-            guard let taken = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT identity_kind,
-                           (SELECT origin_path FROM version WHERE document_id = document.id ORDER BY number DESC LIMIT 1) AS origin
-                    FROM document WHERE id = ?
-                    """,
-                arguments: [candidate])
+            guard
+                let taken = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT identity_kind,
+                               (SELECT origin_path FROM version WHERE document_id = document.id ORDER BY number DESC LIMIT 1) AS origin
+                        FROM document WHERE id = ?
+                        """,
+                    arguments: [candidate])
             else { return (candidate, "path") }
             let origin: String? = taken["origin"]
             if taken["identity_kind"] == "path", origin.map({ $0 == file.originPath || !FileManager.default.fileExists(atPath: $0) }) ?? true {

@@ -136,11 +136,12 @@ extension VersionRecord {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
-            arguments: StatementArguments([
-                documentID, number, parentID, sha256, size, ingestedAt, importer, importerVersion, format, encoding, sourcePath,
-                originPath, title, dateText, dateEDTF, datePrecision, dateEarliest, dateLatest, summary, originalLanguage,
-                citation, sourceLine, translator, recordID, body, fields, warnings,
-            ] as [(any DatabaseValueConvertible)?]))
+            arguments: StatementArguments(
+                [
+                    documentID, number, parentID, sha256, size, ingestedAt, importer, importerVersion, format, encoding, sourcePath,
+                    originPath, title, dateText, dateEDTF, datePrecision, dateEarliest, dateLatest, summary, originalLanguage,
+                    citation, sourceLine, translator, recordID, body, fields, warnings,
+                ] as [(any DatabaseValueConvertible)?]))
         id = db.lastInsertedRowID
     }
 }
@@ -153,8 +154,9 @@ extension EventRecord {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
-            arguments: StatementArguments([
-                seq, id, type, occurredAt, agent, outcome, detail, documentID, versionID, prevHash, hash,
-            ] as [(any DatabaseValueConvertible)?]))
+            arguments: StatementArguments(
+                [
+                    seq, id, type, occurredAt, agent, outcome, detail, documentID, versionID, prevHash, hash,
+                ] as [(any DatabaseValueConvertible)?]))
     }
 }

@@ -113,7 +113,10 @@ public enum ArchivalReferenceParser {
                 if let field = Self.labels[label] {
                     var valueIndex = next + 1
                     while valueIndex < tokens.count, [".", ":"].contains(tokens[valueIndex].text) { valueIndex += 1 }
-                    guard valueIndex < tokens.count, tokens[valueIndex].isWord, tokens[valueIndex].text.first?.isLetter == false || tokens[valueIndex].text.first == "R" && tokens[valueIndex].text.contains("-") else {
+                    guard valueIndex < tokens.count, tokens[valueIndex].isWord,
+                        tokens[valueIndex].text.first?.isLetter == false
+                            || tokens[valueIndex].text.first == "R" && tokens[valueIndex].text.contains("-")
+                    else {
                         break
                     }
                     let value = tokens[valueIndex].text

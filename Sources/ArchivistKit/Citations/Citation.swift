@@ -70,7 +70,8 @@ public enum CitationParser {
                 if title.hasSuffix(",") {
                     title.removeLast()
                 } else if rest.first == "," {
-                    citation.defects.append(.init(code: "comma-outside-quotes", message: "the comma after the title stands outside the closing quote"))
+                    citation.defects.append(
+                        .init(code: "comma-outside-quotes", message: "the comma after the title stands outside the closing quote"))
                     rest = rest.dropFirst()
                 }
                 citation.title = title
@@ -103,7 +104,8 @@ public enum CitationParser {
             for issue in reading.issues {
                 switch issue {
                 case .monthMissing: citation.defects.append(.init(code: "date-month-missing", message: "the date \"\(dateText)\" has no month"))
-                case .zeroPaddedDay: citation.defects.append(.init(code: "date-zero-padded-day", message: "the day in \"\(dateText)\" is zero-padded"))
+                case .zeroPaddedDay:
+                    citation.defects.append(.init(code: "date-zero-padded-day", message: "the day in \"\(dateText)\" is zero-padded"))
                 default: citation.defects.append(.init(code: "date-unreadable", message: "the date \"\(dateText)\" could not be read"))
                 }
             }
@@ -112,7 +114,8 @@ public enum CitationParser {
         var remainder = String(afterDate)
         if let start = remainder.range(of: "Reprinted in ") {
             let tail = remainder[start.lowerBound...]
-            let end = tail.range(of: #"pp?\. [0-9–-]+\."#, options: .regularExpression)?.upperBound
+            let end =
+                tail.range(of: #"pp?\. [0-9–-]+\."#, options: .regularExpression)?.upperBound
                 ?? tail.range(of: ". ")?.lowerBound ?? tail.endIndex
             citation.reprint = String(tail[..<end]).trimming(" .")
             remainder.removeSubrange(start.lowerBound..<end)
@@ -143,7 +146,8 @@ public enum CitationParser {
     }
 
     nonisolated(unsafe) static let creditPattern = try? NSRegularExpression(
-        pattern: #"(?i)\b(obtained and translated|obtained|translated)(?: for ([A-Z][A-Za-z]*))? by ([^.;]+?)(?= and (?:translated|obtained)\b|[.;]|$)"#)
+        pattern:
+            #"(?i)\b(obtained and translated|obtained|translated)(?: for ([A-Z][A-Za-z]*))? by ([^.;]+?)(?= and (?:translated|obtained)\b|[.;]|$)"#)
 
     static func splitNames(_ text: String) -> [String] {
         text.replacingOccurrences(of: " with ", with: ", ").replacingOccurrences(of: " and ", with: ", ")

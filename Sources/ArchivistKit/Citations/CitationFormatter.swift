@@ -64,15 +64,16 @@ public struct CSLItem: Sendable, Codable, Equatable {
     public var archiveLocation: String?
     /// The programme that published the translation.
     public var publisher: String?
-    /// The record's URL.
-    public var URL: String?
+    /// The record's URL (CSL's `URL`).
+    public var url: String?
     /// The citation as the source gave it.
     public var note: String?
     /// The original language.
     public var language: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, type, title, issued, translator, archive, publisher, URL, note, language
+        case id, type, title, issued, translator, archive, publisher, note, language
+        case url = "URL"
         case archiveLocation = "archive_location"
     }
 }
@@ -89,8 +90,10 @@ public enum CitationFormatter {
     ) -> FormattedCitation {
         let parsed = version.citation.map { CitationParser.parse($0, archives: archives) }
         let title = parsed?.title ?? version.title
-        let references = parsed?.references.nonEmptyOrNil ?? version.sourceLine.map { ArchivalReferenceParser.references(in: $0, archives: archives) } ?? []
-        let translators = parsed?.translators.nonEmptyOrNil ?? version.translator.map { CitationParser.credits(in: "Translated by \($0).").flatMap(\.names) }
+        let references =
+            parsed?.references.nonEmptyOrNil ?? version.sourceLine.map { ArchivalReferenceParser.references(in: $0, archives: archives) } ?? []
+        let translators =
+            parsed?.translators.nonEmptyOrNil ?? version.translator.map { CitationParser.credits(in: "Translated by \($0).").flatMap(\.names) }
             ?? []
         let location = references.map(chicagoReference).joined(separator: "; ")
         let date = displayDate(version.date) ?? version.dateText
@@ -110,7 +113,11 @@ public enum CitationFormatter {
 
         var entry: [String] = ["“\(title).”"]
         if let date { entry.append(date + ".") }
-        if !location.isEmpty { entry.append(location + ".") } else if let sourceFallback { entry.append(sourceFallback.hasSuffix(".") ? sourceFallback : sourceFallback + ".") }
+        if !location.isEmpty {
+            entry.append(location + ".")
+        } else if let sourceFallback {
+            entry.append(sourceFallback.hasSuffix(".") ? sourceFallback : sourceFallback + ".")
+        }
         if !translators.isEmpty { entry.append("Translated by \(list(translators)).") }
         if let host { entry.append(host + ".") }
         if let url { entry.append(url + ".") }
@@ -118,7 +125,8 @@ public enum CitationFormatter {
         let csl = CSLItem(
             id: id, type: "manuscript", title: title, issued: cslDate(version.date, raw: version.dateText),
             translator: translators.isEmpty ? nil : translators.map(cslName), archive: references.first.map { $0.archiveName ?? $0.archive },
-            archiveLocation: location.isEmpty ? nil : location, publisher: programme, URL: url, note: parsed == nil ? nil : "Citation as given: \(version.citation!)",
+            archiveLocation: location.isEmpty ? nil : location, publisher: programme, url: url,
+            note: parsed == nil ? nil : "Citation as given: \(version.citation!)",
             language: version.originalLanguage)
         return FormattedCitation(
             document: id, chicagoNote: noteText, chicagoBibliography: entry.joined(separator: " "),

@@ -22,7 +22,10 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
         }
         // Only the lines that can be labels or headings are trimmed; the text itself is not copied.
         var first: Substring?
-        var hasCitation = false, hasContents = false, hasInformation = false, hasRecordID = false
+        var hasCitation = false
+        var hasContents = false
+        var hasInformation = false
+        var hasRecordID = false
         for raw in utf8Lines(text) {
             guard raw.utf8.count <= 64 || first == nil else { continue }
             let line = raw.trimmed

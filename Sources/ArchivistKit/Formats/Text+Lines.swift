@@ -51,7 +51,10 @@ extension StringProtocol {
             var h = start
             var matched = true
             for byte in pattern {
-                guard h < hay.endIndex, hay[h] == byte else { matched = false; break }
+                guard h < hay.endIndex, hay[h] == byte else {
+                    matched = false
+                    break
+                }
                 h = hay.index(after: h)
             }
             if matched { return start..<h }

@@ -83,13 +83,15 @@ public enum TextDecoding {
         if let match = signatures.first(where: { bytes.starts(with: $0.prefix) }) {
             throw ArchivistError(
                 code: "binary-file",
-                message: "\(path) is \(match.name), not a text or XML document; archivist imports text, Wilson Center pages and XML. Save the document's text (for a PDF, its text export) and ingest that.",
+                message:
+                    "\(path) is \(match.name), not a text or XML document; archivist imports text, Wilson Center pages and XML. Save the document's text (for a PDF, its text export) and ingest that.",
                 path: path)
         }
         if let nul = bytes.firstIndex(of: 0) {
             throw ArchivistError(
                 code: "binary-file",
-                message: "\(path) looks binary (a NUL byte at offset \(nul)); archivist imports text, Wilson Center pages and XML. If it is UTF-16 text, save it with a byte-order mark.",
+                message:
+                    "\(path) looks binary (a NUL byte at offset \(nul)); archivist imports text, Wilson Center pages and XML. If it is UTF-16 text, save it with a byte-order mark.",
                 path: path)
         }
     }
@@ -108,7 +110,8 @@ public enum TextDecoding {
                     .map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
                 throw ArchivistError(
                     code: "invalid-utf8",
-                    message: "\(path) is not valid UTF-8: byte \(shown) at offset \(offset + bomLength). If it is a Cyrillic export, ingest it with --encoding windows-1251 (or --encoding windows-1252 / iso-8859-1 for Western text).",
+                    message:
+                        "\(path) is not valid UTF-8: byte \(shown) at offset \(offset + bomLength). If it is a Cyrillic export, ingest it with --encoding windows-1251 (or --encoding windows-1252 / iso-8859-1 for Western text).",
                     path: path)
             case .emptyInput:
                 return String(decoding: bytes, as: UTF8.self)
@@ -122,7 +125,8 @@ public enum TextDecoding {
         guard body.count % 2 == 0 else {
             throw ArchivistError(
                 code: "invalid-utf16",
-                message: "\(path) starts with a UTF-16 byte-order mark but has an odd number of bytes; the file is truncated or not UTF-16. Re-save it as UTF-8.",
+                message:
+                    "\(path) starts with a UTF-16 byte-order mark but has an odd number of bytes; the file is truncated or not UTF-16. Re-save it as UTF-8.",
                 path: path)
         }
         let units = utf16Units(body, bigEndian: bigEndian)
@@ -152,7 +156,8 @@ public enum TextDecoding {
         units.reserveCapacity(bytes.count / 2)
         var index = bytes.startIndex
         while index + 1 < bytes.endIndex {
-            let a = UInt16(bytes[index]), b = UInt16(bytes[index + 1])
+            let a = UInt16(bytes[index])
+            let b = UInt16(bytes[index + 1])
             units.append(bigEndian ? a << 8 | b : b << 8 | a)
             index += 2
         }

@@ -199,10 +199,11 @@ public struct WilsonCenterImporter: DocumentImporter {
     /// A date line is short and made of a date's words only, so a title that mentions a year is not taken for one.
     func looksLikeDateLine(_ line: String) -> Bool {
         let words = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." })
-        return words.count <= 4 && words.allSatisfy { word in
-            word.allSatisfy(\.isNumber) || DatePhrase.monthNames[word.lowercased()] != nil
-                || ["circa", "c", "ca"].contains(word.lowercased())
-        }
+        return words.count <= 4
+            && words.allSatisfy { word in
+                word.allSatisfy(\.isNumber) || DatePhrase.monthNames[word.lowercased()] != nil
+                    || ["circa", "c", "ca"].contains(word.lowercased())
+            }
     }
 
     func oneLine(_ text: String) -> String {
@@ -218,24 +219,27 @@ public struct WilsonCenterImporter: DocumentImporter {
             let reading = DatePhrase.read(dateText)
             document.date = reading.value
             for issue in reading.issues {
-                document.warnings.append(ImportWarning(code: "display-date-\(issue.rawValue)", message: "display date \"\(dateText)\": \(issue.rawValue)"))
+                document.warnings.append(
+                    ImportWarning(code: "display-date-\(issue.rawValue)", message: "display date \"\(dateText)\": \(issue.rawValue)"))
             }
         } else {
             document.warnings.append(ImportWarning(code: "display-date-missing", message: "the record has no display date"))
         }
         let urlRecord = (document.citation ?? document.sourceLine).flatMap(Self.recordIDFromURL)
         if let urlRecord, let field = document.recordID, urlRecord != field {
-            document.warnings.append(ImportWarning(
-                code: "record-id-mismatch",
-                message: "the citation's URL names record \(urlRecord) but the Record ID field says \(field); the Record ID field is used"))
+            document.warnings.append(
+                ImportWarning(
+                    code: "record-id-mismatch",
+                    message: "the citation's URL names record \(urlRecord) but the Record ID field says \(field); the Record ID field is used"))
         }
         document.recordID = document.recordID ?? urlRecord
         if let record = document.recordID {
             document.identity = "wcda:\(record)"
         } else {
-            document.warnings.append(ImportWarning(
-                code: "record-id-missing",
-                message: "no record id (neither a /document/<id> URL nor a Record ID field); the file's path is its identity"))
+            document.warnings.append(
+                ImportWarning(
+                    code: "record-id-missing",
+                    message: "no record id (neither a /document/<id> URL nor a Record ID field); the file's path is its identity"))
         }
         let credits = [document.citation, document.sourceLine].compactMap { $0 }
         document.translator = credits.lazy.compactMap(Self.translatorCredit).first
@@ -293,11 +297,14 @@ public struct WilsonCenterImporter: DocumentImporter {
         // The date stands between the quoted title's closing comma and the next programme name.
         let closers = [",\u{201D}", ",\"", "\u{201D},", "\","]
         guard let close = closers.compactMap({ citation.firstRange(ofBytes: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else {
-            warnings.append(ImportWarning(code: "citation-title-unquoted", message: "the citation does not start with a quoted title: \(citation.prefix(80))"))
+            warnings.append(
+                ImportWarning(code: "citation-title-unquoted", message: "the citation does not start with a quoted title: \(citation.prefix(80))"))
             return
         }
         if citation[close].hasPrefix("\u{201D}") || citation[close].hasPrefix("\"") {
-            warnings.append(ImportWarning(code: "citation-comma-outside-quotes", message: "the comma after the citation's title stands outside the closing quote"))
+            warnings.append(
+                ImportWarning(code: "citation-comma-outside-quotes", message: "the comma after the citation's title stands outside the closing quote")
+            )
         }
         let after = citation[close.upperBound...]
         let pieces = after.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
@@ -313,7 +320,10 @@ public struct WilsonCenterImporter: DocumentImporter {
             warnings.append(ImportWarning(code: "citation-date-\(issue.rawValue)", message: "citation date \"\(phrase)\": \(issue.rawValue)"))
         }
         if let displayDate, let cited = reading.value, !displayDate.overlaps(cited) {
-            warnings.append(ImportWarning(code: "citation-date-differs", message: "the citation's date \"\(phrase)\" differs from the display date \"\(displayDate.text)\""))
+            warnings.append(
+                ImportWarning(
+                    code: "citation-date-differs", message: "the citation's date \"\(phrase)\" differs from the display date \"\(displayDate.text)\"")
+            )
         }
     }
 }

@@ -33,8 +33,11 @@ enum FileWalker {
             let absolute = absolutePath(path)
             switch kind(of: absolute) {
             case .missing:
-                found.append(FoundFile(sourcePath: path, originPath: absolute, refusal: ArchivistError(
-                    code: "not-found", message: "\(path) does not exist; check the path.", path: path)))
+                found.append(
+                    FoundFile(
+                        sourcePath: path, originPath: absolute,
+                        refusal: ArchivistError(
+                            code: "not-found", message: "\(path) does not exist; check the path.", path: path)))
             case .symlink:
                 found.append(FoundFile(sourcePath: lastComponent(path), originPath: absolute, refusal: symlinkRefusal(path)))
             case .directory where BagValidator.isBag(absolute):
@@ -65,8 +68,11 @@ enum FileWalker {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         } catch {
             let shown = relative.isEmpty ? directory : relative
-            found.append(FoundFile(sourcePath: shown, originPath: directory, refusal: ArchivistError(
-                code: "unreadable", message: "cannot list the folder \(shown): \(describe(error)). Check its permissions.", path: shown)))
+            found.append(
+                FoundFile(
+                    sourcePath: shown, originPath: directory,
+                    refusal: ArchivistError(
+                        code: "unreadable", message: "cannot list the folder \(shown): \(describe(error)). Check its permissions.", path: shown)))
             return
         }
         for name in names where !name.hasPrefix(".") {
@@ -111,7 +117,8 @@ enum FileWalker {
     static func symlinkRefusal(_ path: String) -> ArchivistError {
         ArchivistError(
             code: "symlink",
-            message: "\(path) is a symbolic link; archivist refuses links so that the catalog records where bytes really came from. Ingest the file it points to instead.",
+            message:
+                "\(path) is a symbolic link; archivist refuses links so that the catalog records where bytes really came from. Ingest the file it points to instead.",
             path: path)
     }
 

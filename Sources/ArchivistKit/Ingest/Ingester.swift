@@ -112,7 +112,8 @@ public struct Ingester: Sendable {
             let more = report.errors.count > 3 ? " and \(report.errors.count - 3) more" : ""
             let error = ArchivistError(
                 code: "bag-invalid",
-                message: "the bag \(bag.sourcePath) is invalid, so none of it was ingested: \(codes.joined(separator: ", "))\(more). Run `archivist bag validate \(bag.sourcePath)` for every problem; ask the sender for a corrected bag.",
+                message:
+                    "the bag \(bag.sourcePath) is invalid, so none of it was ingested: \(codes.joined(separator: ", "))\(more). Run `archivist bag validate \(bag.sourcePath)` for every problem; ask the sender for a corrected bag.",
                 path: bag.sourcePath)
             failed.error = FailureReason(code: error.code, message: error.message)
             results.append(failed)
@@ -140,7 +141,8 @@ public struct Ingester: Sendable {
             guard found == expected else {
                 throw ArchivistError(
                     code: "bag-fixity-mismatch",
-                    message: "\(shown) changed after its bag was validated: its \(name) is \(found), the bag's manifest says \(expected). Nothing of it was stored; validate the bag again.",
+                    message:
+                        "\(shown) changed after its bag was validated: its \(name) is \(found), the bag's manifest says \(expected). Nothing of it was stored; validate the bag again.",
                     path: shown)
             }
         }
@@ -228,10 +230,11 @@ public struct Ingester: Sendable {
         let found = FileWalker.files(under: paths).flatMap { $0.isBag ? FileWalker.payload(of: $0) : [$0] }
         for file in found {
             let prepared = prepare(file, options: options, catalog: nil)
-            each(InspectedFile(
-                path: file.sourcePath, format: prepared.result.format, sha256: prepared.result.sha256, size: prepared.result.size,
-                documents: prepared.payload?.documents.map(InspectedFile.Document.init) ?? [],
-                error: prepared.failure.map { FailureReason(code: $0.code, message: $0.message) }))
+            each(
+                InspectedFile(
+                    path: file.sourcePath, format: prepared.result.format, sha256: prepared.result.sha256, size: prepared.result.size,
+                    documents: prepared.payload?.documents.map(InspectedFile.Document.init) ?? [],
+                    error: prepared.failure.map { FailureReason(code: $0.code, message: $0.message) }))
         }
     }
 
@@ -279,7 +282,8 @@ public struct Ingester: Sendable {
                     let start = String(decoding: bytes.prefix(40), as: UTF8.self).map { $0.isASCII && !$0.isNewline ? $0 : " " }
                     throw ArchivistError(
                         code: "xml-malformed",
-                        message: "\(file.sourcePath) is named .xml but is not XML (it starts \"\(String(start))\"); it was not catalogued. If it is plain text, rename it; if it should be XML, the file is damaged.",
+                        message:
+                            "\(file.sourcePath) is named .xml but is not XML (it starts \"\(String(start))\"); it was not catalogued. If it is plain text, rename it; if it should be XML, the file is damaged.",
                         path: file.sourcePath)
                 }
                 let decoded = try TextDecoding.read(Array(bytes), as: options.encoding, path: file.sourcePath)
@@ -349,7 +353,8 @@ public struct Ingester: Sendable {
         (error as? ArchivistError)
             ?? ArchivistError(
                 code: "catalog-write-failed",
-                message: "\(file.sourcePath) could not be stored: \(error). Nothing of it was written; run ingest again, and `archivist audit` if it persists.",
+                message:
+                    "\(file.sourcePath) could not be stored: \(error). Nothing of it was written; run ingest again, and `archivist audit` if it persists.",
                 path: file.sourcePath)
     }
 

@@ -146,7 +146,8 @@ public struct ClaimDate: Sendable, Codable, Equatable {
         }
         var value = DateValue(
             period: lower...upper, precision: try container.decode(DatePrecision.self, forKey: .precision),
-            qualifiers: try container.decodeIfPresent([DateQualifier].self, forKey: .qualifiers) ?? [], text: try container.decode(String.self, forKey: .text))
+            qualifiers: try container.decodeIfPresent([DateQualifier].self, forKey: .qualifiers) ?? [],
+            text: try container.decode(String.self, forKey: .text))
         value.anchor = try container.decodeIfPresent(String.self, forKey: .anchor)
         self.init(value: value, role: try container.decode(String.self, forKey: .role))
     }

@@ -101,13 +101,16 @@ public struct Verifier: Sendable {
             conflicts.append(
                 VerifyConflict(
                     code: "date-conflict", kind: "date", severity: "conflict", eventID: 0, event: eventLabel(sides, claims), reason: link.reason,
-                    claims: sides.filter { claims[$0].claim.date?.role == a.claim.date?.role }.map { side($0, claims, value: dateText($0, claims), role: claims[$0].claim.date!.role) }))
+                    claims: sides.filter { claims[$0].claim.date?.role == a.claim.date?.role }.map {
+                        side($0, claims, value: dateText($0, claims), role: claims[$0].claim.date!.role)
+                    }))
         }
         for link in links where link.relation == .roleMismatch {
             let sides = [link.a, link.b]
             conflicts.append(
                 VerifyConflict(
-                    code: "date-role-mismatch", kind: "date", severity: "role-mismatch", eventID: 0, event: eventLabel(sides, claims), reason: link.reason,
+                    code: "date-role-mismatch", kind: "date", severity: "role-mismatch", eventID: 0, event: eventLabel(sides, claims),
+                    reason: link.reason,
                     claims: sides.map { side($0, claims, value: dateText($0, claims), role: claims[$0].claim.date!.role) }))
         }
 
@@ -164,7 +167,8 @@ public struct Verifier: Sendable {
         let summary = VerifyReport.Summary(
             claims: verified.count, supported: verified.filter { $0.status == "supported" }.count,
             contradicted: verified.filter { $0.status == "contradicted" }.count, unverified: verified.filter { $0.status == "unverified" }.count,
-            conflicts: conflicts.filter { $0.severity == "conflict" }.count, roleMismatches: conflicts.filter { $0.severity == "role-mismatch" }.count,
+            conflicts: conflicts.filter { $0.severity == "conflict" }.count,
+            roleMismatches: conflicts.filter { $0.severity == "role-mismatch" }.count,
             compatible: conflicts.filter { $0.severity == "compatible" }.count, documents: Set(claims.map(\.document)).count)
         return VerifyReport(conflicts: conflicts, claims: verified, events: members.values.filter { $0.count > 1 }.count, summary: summary)
     }
@@ -260,7 +264,8 @@ public struct Verifier: Sendable {
             let participants = Set(item.claim.participants.map { names[$0.name]! }).sorted()
             let subjects = Set(item.claim.subjects.map { subjectNames[$0]! }).sorted()
             let keys = participants + subjects.map { $0 + offset }
-            facts[index] = Facts(type: type, low: low, high: high, role: item.claim.date!.role, participants: participants, subjects: subjects, keys: keys)
+            facts[index] = Facts(
+                type: type, low: low, high: high, role: item.claim.date!.role, participants: participants, subjects: subjects, keys: keys)
             let family = familyNumbers[familyKey(type.name)]!
             for key in keys { buckets[[family, key], default: []].append(index) }
         }
@@ -330,7 +335,8 @@ public struct Verifier: Sendable {
             let px = claims[a].claim.places.filter { $0.role == "destination" }
             let py = claims[b].claim.places.filter { $0.role == "destination" }
             if !px.isEmpty && !py.isEmpty {
-                guard px.contains(where: { p in py.contains { lexicon.compatible(p.name, widenedBy: p.widenKm, $0.name, widenedBy: $0.widenKm) } }) else {
+                guard px.contains(where: { p in py.contains { lexicon.compatible(p.name, widenedBy: p.widenKm, $0.name, widenedBy: $0.widenKm) } })
+                else {
                     return nil
                 }
                 sameDestination = true
@@ -395,8 +401,11 @@ public struct Verifier: Sendable {
                     let sides = (left + right).map { side($0.0, claims, value: placeText($0.1), role: role) }
                     result.append(
                         VerifyConflict(
-                            code: compatible ? "place-compatible" : "place-conflict", kind: "place", severity: compatible ? "compatible" : "conflict", eventID: 0,
-                            event: eventLabel(event, claims) + " — \(role)", reason: why + (compatible ? "; the places overlap (one area at different precision)" : "; the places cannot both be right"),
+                            code: compatible ? "place-compatible" : "place-conflict", kind: "place", severity: compatible ? "compatible" : "conflict",
+                            eventID: 0,
+                            event: eventLabel(event, claims) + " — \(role)",
+                            reason: why
+                                + (compatible ? "; the places overlap (one area at different precision)" : "; the places cannot both be right"),
                             claims: sides))
                 }
             }
@@ -423,7 +432,8 @@ public struct Verifier: Sendable {
                     guard let why = reason(left.map(\.0), right.map(\.0)) else { continue }
                     result.append(
                         VerifyConflict(
-                            code: "count-conflict", kind: "count", severity: "conflict", eventID: 0, event: eventLabel(event, claims) + " — \(category)",
+                            code: "count-conflict", kind: "count", severity: "conflict", eventID: 0,
+                            event: eventLabel(event, claims) + " — \(category)",
                             reason: why + "; different numbers of \(category)",
                             claims: sides.map { side($0.0, claims, value: "\(Self.format($0.1.value)) \(category) (\($0.1.text))", role: category) }))
                 }
@@ -442,7 +452,9 @@ public struct Verifier: Sendable {
             var seen: Set<String> = []
             return others.sorted().compactMap { other in
                 let o = claims[other]
-                guard o.document != item.document || relation == "contradicts", seen.insert(o.document + "\t" + o.claim.text).inserted else { return nil }
+                guard o.document != item.document || relation == "contradicts", seen.insert(o.document + "\t" + o.claim.text).inserted else {
+                    return nil
+                }
                 return VerifiedClaim.Evidence(document: o.document, source: o.source, text: o.claim.text, relation: relation)
             }
         }

@@ -134,7 +134,8 @@ public struct VerifyLexicon: Sendable {
             guard fields.count == columns else {
                 throw ArchivistError(
                     code: "data-file-invalid",
-                    message: "\(file) line \(number + 1) has \(fields.count) tab-separated fields, not \(columns): \(line). Fix that line (fields are separated by tabs).",
+                    message:
+                        "\(file) line \(number + 1) has \(fields.count) tab-separated fields, not \(columns): \(line). Fix that line (fields are separated by tabs).",
                     path: file)
             }
             rows.append(fields)
@@ -202,7 +203,8 @@ public struct VerifyLexicon: Sendable {
         for row in rows {
             guard let latitude = Double(row[3]), let longitude = Double(row[4]), let radius = Double(row[5]) else {
                 throw ArchivistError(
-                    code: "data-file-invalid", message: "\(file): the coordinates or radius of \(row[0]) are not numbers (\(row[3]), \(row[4]), \(row[5])); fix that line.",
+                    code: "data-file-invalid",
+                    message: "\(file): the coordinates or radius of \(row[0]) are not numbers (\(row[3]), \(row[4]), \(row[5])); fix that line.",
                     path: file)
             }
             places[row[0]] = Place(
@@ -215,7 +217,8 @@ public struct VerifyLexicon: Sendable {
         for row in rows {
             guard ["person", "organisation", "place"].contains(row[1]) else {
                 throw ArchivistError(
-                    code: "data-file-invalid", message: "\(file): \(row[0]) has kind \(row[1]); the kind is person, organisation or place.", path: file)
+                    code: "data-file-invalid", message: "\(file): \(row[0]) has kind \(row[1]); the kind is person, organisation or place.",
+                    path: file)
             }
             let entity = Entity(name: row[0], kind: row[1])
             entities.add(row[0], entity)

@@ -18,7 +18,8 @@ enum EADImporter {
         var fields: [String: String] = [:]
         if let repository, !repository.isEmpty { fields["reference.repository"] = repository }
         if let history = history(header), !history.isEmpty { fields["history"] = history }
-        let collectionTitle = archdesc.child("did")?.child("unittitle")?.text
+        let collectionTitle =
+            archdesc.child("did")?.child("unittitle")?.text
             ?? header?.path("filedesc", "titlestmt", "titleproper")?.text ?? "Untitled finding aid"
         let identity = findingAidID.map { "ead:" + $0 }
         var collection = document(
@@ -89,7 +90,8 @@ enum EADImporter {
                 }
             }
             if let range = structured.first("daterange") {
-                let from = range.child("fromdate"), to = range.child("todate")
+                let from = range.child("fromdate")
+                let to = range.child("todate")
                 let text = [from?.text, to?.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "-")
                 let start = from?.attribute("standarddate") ?? from?.attribute("notbefore") ?? from?.text
                 let end = to?.attribute("standarddate") ?? to?.attribute("notafter") ?? to?.text
@@ -115,9 +117,11 @@ enum EADImporter {
     static func history(_ header: XMLElementRef?) -> String? {
         if let events = header?.child("maintenancehistory")?.children("maintenanceevent"), !events.isEmpty {
             return events.map { event in
-                [event.child("eventtype")?.attribute("value") ?? event.child("eventtype")?.text, event.child("eventdatetime")?.text,
-                 event.child("agent")?.text, event.child("eventdescription")?.text]
-                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " | ")
+                [
+                    event.child("eventtype")?.attribute("value") ?? event.child("eventtype")?.text, event.child("eventdatetime")?.text,
+                    event.child("agent")?.text, event.child("eventdescription")?.text,
+                ]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " | ")
             }.joined(separator: "\n")
         }
         if let changes = header?.child("revisiondesc")?.children("change"), !changes.isEmpty {

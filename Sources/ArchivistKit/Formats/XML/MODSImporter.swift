@@ -15,7 +15,8 @@ enum MODSImporter {
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         }
         var document = ImportedDocument(title: title?.nonEmpty ?? "Untitled MODS record", body: "")
-        let recordID = mods.child("recordInfo")?.child("recordIdentifier")?.text.nonEmpty
+        let recordID =
+            mods.child("recordInfo")?.child("recordIdentifier")?.text.nonEmpty
             ?? mods.children("identifier").first { !$0.text.isEmpty }?.text
         document.identity = recordID.map { "mods:" + $0 }
         document.recordID = recordID
@@ -49,7 +50,9 @@ enum MODSImporter {
     /// `@point` start/end pairs as intervals, `@qualifier` approximate/questionable/inferred.
     static func date(_ mods: XMLElementRef) -> DateValue? {
         let info = mods.children("originInfo")
-        let candidates = info.flatMap { $0.children.filter { $0.isNamed(anyOf: ["dateCreated", "dateIssued", "copyrightDate", "dateCaptured", "dateOther"]) } }
+        let candidates = info.flatMap {
+            $0.children.filter { $0.isNamed(anyOf: ["dateCreated", "dateIssued", "copyrightDate", "dateCaptured", "dateOther"]) }
+        }
         guard !candidates.isEmpty else { return nil }
         let key = candidates.first { $0.attribute("keyDate") == "yes" } ?? candidates[0]
         let siblings = candidates.filter { $0.name == key.name }
@@ -63,8 +66,10 @@ enum MODSImporter {
         }
         guard var result = value else { return nil }
         switch key.attribute("qualifier") {
-        case "approximate": result = DateValue(period: result.period, precision: result.precision, qualifiers: result.qualifiers + [.approximate], text: result.text)
-        case "questionable", "inferred": result = DateValue(period: result.period, precision: result.precision, qualifiers: result.qualifiers + [.uncertain], text: result.text)
+        case "approximate":
+            result = DateValue(period: result.period, precision: result.precision, qualifiers: result.qualifiers + [.approximate], text: result.text)
+        case "questionable", "inferred":
+            result = DateValue(period: result.period, precision: result.precision, qualifiers: result.qualifiers + [.uncertain], text: result.text)
         default: break
         }
         return result

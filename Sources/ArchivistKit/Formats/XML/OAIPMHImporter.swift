@@ -10,7 +10,8 @@ enum OAIPMHImporter {
             let described = errors.map { error in "\(error.attribute("code") ?? "error")\(error.text.nonEmpty.map { " (\($0))" } ?? "")" }
             throw ArchivistError(
                 code: "oai-pmh-error",
-                message: "\(path) is an OAI-PMH error response, not records: \(described.joined(separator: "; ")). Nothing was catalogued; correct the harvest request (verb, metadataPrefix, identifier, resumptionToken) and harvest again.",
+                message:
+                    "\(path) is an OAI-PMH error response, not records: \(described.joined(separator: "; ")). Nothing was catalogued; correct the harvest request (verb, metadataPrefix, identifier, resumptionToken) and harvest again.",
                 path: path)
         }
         let verb = root.children.first { !$0.isNamed("responseDate") && !$0.isNamed("request") }
@@ -18,7 +19,8 @@ enum OAIPMHImporter {
         guard !records.isEmpty else {
             throw ArchivistError(
                 code: "oai-pmh-no-records",
-                message: "\(path) is an OAI-PMH \(verb?.name ?? "") response without records; only ListRecords and GetRecord responses hold documents. Harvest with ListRecords.",
+                message:
+                    "\(path) is an OAI-PMH \(verb?.name ?? "") response without records; only ListRecords and GetRecord responses hold documents. Harvest with ListRecords.",
                 path: path)
         }
         return records.map(document)

@@ -11,7 +11,8 @@ enum TEIImporter {
     static func documents(ofTEI tei: XMLElementRef) -> [ImportedDocument] {
         let header = tei.child("teiHeader")
         let fileDesc = header?.child("fileDesc")
-        let ownID = fileDesc?.child("publicationStmt")?.children("idno").first { !$0.text.isEmpty }?.text
+        let ownID =
+            fileDesc?.child("publicationStmt")?.children("idno").first { !$0.text.isEmpty }?.text
             ?? tei.attribute("id")
         let divisions = tei.child("text")?.descendants("div").filter { $0.attribute("type") == "document" } ?? []
         var base = ImportedDocument(title: title(fileDesc) ?? "Untitled TEI document", body: "")
@@ -48,8 +49,9 @@ enum TEIImporter {
             if let dated = division.first("date"), let date = dateValue(dated) {
                 document.date = date
                 document.dateText = date.text
-            } else if let min = division.attribute("doc-dateTime-min"), let date = XMLDates.range(
-                from: min, to: division.attribute("doc-dateTime-max"), text: min)
+            } else if let min = division.attribute("doc-dateTime-min"),
+                let date = XMLDates.range(
+                    from: min, to: division.attribute("doc-dateTime-max"), text: min)
             {
                 document.date = date
                 document.dateText = date.text
@@ -61,7 +63,8 @@ enum TEIImporter {
 
     static func title(_ fileDesc: XMLElementRef?) -> String? {
         let titles = fileDesc?.child("titleStmt")?.children("title").filter { !$0.text.isEmpty } ?? []
-        let preferred = titles.first { ["main", "complete"].contains($0.attribute("type") ?? "") } ?? titles.first { $0.attribute("type") == nil }
+        let preferred =
+            titles.first { ["main", "complete"].contains($0.attribute("type") ?? "") } ?? titles.first { $0.attribute("type") == nil }
             ?? titles.first
         return preferred?.text
     }
@@ -130,9 +133,10 @@ enum TEIImporter {
         if !authors.isEmpty { fields["creator"] = authors.joined(separator: "; ") }
         let editors = titleStmt?.children("editor").map(\.text).filter { !$0.isEmpty } ?? []
         if !editors.isEmpty { fields["editor"] = editors.joined(separator: "; ") }
-        let changes = header.child("revisionDesc")?.descendants("change").map { change in
-            [change.attribute("when"), change.attribute("who"), change.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-        } ?? []
+        let changes =
+            header.child("revisionDesc")?.descendants("change").map { change in
+                [change.attribute("when"), change.attribute("who"), change.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            } ?? []
         if !changes.isEmpty { fields["history"] = changes.joined(separator: "\n") }
         return fields
     }

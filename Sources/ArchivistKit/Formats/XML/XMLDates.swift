@@ -18,14 +18,14 @@ enum XMLDates {
         let start = from.flatMap { point($0) }
         let end = to.flatMap { point($0) }
         switch (start, end) {
-        case let (start?, end?):
+        case (let start?, let end?):
             guard start.period.lowerBound <= end.period.upperBound else { return nil }
             let precision = coarser(start.precision, end.precision)
             if start.period == end.period { return DateValue(period: start.period, precision: precision, text: text) }
             return DateValue(period: start.period.lowerBound...end.period.upperBound, precision: precision, text: text)
-        case let (start?, nil):
+        case (let start?, nil):
             return DateValue(period: start.period, precision: start.precision, qualifiers: [.onOrAfter], text: text)
-        case let (nil, end?):
+        case (nil, let end?):
             return DateValue(period: end.period, precision: end.precision, qualifiers: [.onOrBefore], text: text)
         case (nil, nil):
             return nil

@@ -57,7 +57,7 @@ public struct XMLImporter: DocumentImporter {
     public func read(_ text: String, path: String) throws -> [ImportedDocument] {
         var utf8 = text
         if let range = utf8.range(of: #"encoding\s*=\s*["'][^"']*["']"#, options: .regularExpression),
-           utf8.distance(from: utf8.startIndex, to: range.lowerBound) < 100
+            utf8.distance(from: utf8.startIndex, to: range.lowerBound) < 100
         {
             utf8.replaceSubrange(range, with: "encoding=\"UTF-8\"")
         }
@@ -106,9 +106,12 @@ public struct XMLImporter: DocumentImporter {
         let text = root.text(blocks: XMLText.blocks)
         var document = ImportedDocument(
             title: titled?.text ?? (text.split(separator: "\n").first.map(String.init) ?? root.name), body: text)
-        document.warnings.append(ImportWarning(
-            code: "xml-generic",
-            message: "the root element <\(root.name)>\(root.namespace.map { " (namespace \($0))" } ?? "") is not TEI, EAD, OAI-PMH or MODS; catalogued as generic XML: its text, titled by its first title-like element."))
+        document.warnings.append(
+            ImportWarning(
+                code: "xml-generic",
+                message:
+                    "the root element <\(root.name)>\(root.namespace.map { " (namespace \($0))" } ?? "") is not TEI, EAD, OAI-PMH or MODS; catalogued as generic XML: its text, titled by its first title-like element."
+            ))
         return document
     }
 
@@ -116,13 +119,15 @@ public struct XMLImporter: DocumentImporter {
         let advice: String
         switch error.kind {
         case .entityDeclaration:
-            advice = "archivist refuses XML that declares entities (the way of billion-laughs, quadratic blow-up and external-entity attacks); nothing was expanded, read or fetched. Remove the <!ENTITY> declarations (replace references by their text) and ingest again."
+            advice =
+                "archivist refuses XML that declares entities (the way of billion-laughs, quadratic blow-up and external-entity attacks); nothing was expanded, read or fetched. Remove the <!ENTITY> declarations (replace references by their text) and ingest again."
         case .tooLarge:
             advice = "split the file, or raise the limit with --xml-max-bytes."
         case .tooDeep:
             advice = "no archival format nests this deep; the file is damaged or hostile."
         case .encoding:
-            advice = "the bytes do not match the encoding the file declares (or are not valid UTF-8/UTF-16); re-save it in the declared encoding, or correct its <?xml encoding=...?>."
+            advice =
+                "the bytes do not match the encoding the file declares (or are not valid UTF-8/UTF-16); re-save it in the declared encoding, or correct its <?xml encoding=...?>."
         case .malformed:
             advice = "the file is not well-formed XML; repair it (xmllint --noout shows where) and ingest again."
         }
