@@ -6,21 +6,25 @@ import Chronology
 /// **Matching rule.** Two claims describe the same event when
 /// 1. their types are the same, or of one family (a departure, an arrival and a crash are one journey);
 /// 2. they share an anchor: enough participants (the type's `shared=` in `events.tsv`, never more
-///    than either names), or a subject ("the plane" and "an Il-12" are both an aircraft);
+///    than either names), or a subject ("the plane" and "an Il-12" are both an aircraft) when one of
+///    them names no one, and then across documents only for claims of one type;
 /// 3. their dates lie within the type's window (`window=` days) of each other;
 /// 4. for types whose place is their identity (entering a city), their places are compatible.
 ///
-/// Matched claims whose dates overlap, or whose dates have different roles (sent and received),
-/// form one event. Matched claims of the same role whose dates do not overlap are a date conflict,
-/// unless they are in one document, or either says it is another occurrence ("another meeting"), or
-/// each is already matched to an archival record of its own (two records, two events). Within an
-/// event, places of the same role that cannot both be right are a place conflict (the same place
-/// at different precision is listed as `compatible`), and different numbers of the same thing are a
-/// count conflict. Plans and intentions ("preparing for the invasion") are never matched.
+/// Claims sharing fewer participants than the type asks for ("Stalin met X", "Stalin met Y") may
+/// support each other but are never one event. Matched claims whose dates overlap, or whose dates
+/// have different roles (sent and received: a `role-mismatch`), form one event. Matched claims of the
+/// same role whose dates do not overlap are a date conflict, unless they are in one document, or
+/// either says it is another occurrence ("another meeting"), or each is already matched to an
+/// archival record of its own (two records, two events), or one names no one and already agrees
+/// with another document. Between directly matched claims of one event, places of the same role
+/// that cannot both be right are a place conflict (the same area at different precision is listed as
+/// `compatible`), and different numbers of the same thing are a count conflict. Plans and intentions
+/// ("preparing for the invasion") are never matched.
 ///
 /// **Support.** A claim is `contradicted` when it is a side of a conflict, `supported` when a claim
-/// of another document agrees with it (the same event and date, and every number it gives), and
-/// `unverified` otherwise.
+/// of another document agrees with it (the same event and date, and every number it gives, in that
+/// claim or elsewhere in its document), and `unverified` otherwise.
 public struct Verifier: Sendable {
     /// The data files (event types and the gazetteer).
     public let lexicon: VerifyLexicon
@@ -74,13 +78,16 @@ public struct Verifier: Sendable {
                 agreeing[link.b].append(link.a)
             }
         }
-        // Which phase-one events hold an archival record: two such events are two events.
+        // Which phase-one events hold an archival record (two such events are two events), and how
+        // many documents tell each.
         var archivalRoots: Set<Int> = []
         var phaseOne: [Int: [Int]] = [:]
+        var tellers: [Int: Set<String>] = [:]
         for index in claims.indices {
             let root = groups.find(index)
             if claims[index].archival { archivalRoots.insert(root) }
             phaseOne[root, default: []].append(index)
+            tellers[root, default: []].insert(claims[index].document)
         }
 
         var conflicts: [VerifyConflict] = []
@@ -93,8 +100,7 @@ public struct Verifier: Sendable {
             if archivalRoots.contains(ra) && archivalRoots.contains(rb) { continue }
             // A claim that names no one and already agrees with another document's account is about
             // that event; its date differing from a third account's is no evidence against either.
-            let documents = { (root: Int) in Set(phaseOne[root]!.map { claims[$0].document }).count }
-            if link.subjectOnly && (documents(ra) > 1 || documents(rb) > 1) { continue }
+            if link.subjectOnly && (tellers[ra]!.count > 1 || tellers[rb]!.count > 1) { continue }
             final.union(link.a, link.b)
             guard dateConflictPairs.insert([min(ra, rb), max(ra, rb)]).inserted else { continue }
             let sides = phaseOne[ra]! + phaseOne[rb]!
