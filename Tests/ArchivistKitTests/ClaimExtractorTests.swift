@@ -1,5 +1,6 @@
 import ArchivistKit
 import Chronology
+import Foundation
 import Testing
 
 @Suite("Claim extraction")
@@ -170,5 +171,32 @@ struct RecordClaimTests {
         #expect(Set(found[1].participants.map(\.name)) == ["Joseph Stalin", "Chinese Communist Party"])
         #expect(found[1].inherited == ["participants"])
         #expect(found[2].participants.isEmpty, "another kind of event keeps its own (here no) participants")
+    }
+}
+
+@Suite("Claim extraction: hostile text")
+struct HostileTextClaimTests {
+    @Test("a 600 KB run-on 'sentence' full of dates gives no claim, quickly")
+    func runOn() {
+        let text = "Title\n\n" + String(repeating: "On 1 May 1949 Stalin met Mao and ", count: 20_000)
+        let start = Date()
+        let claims = ClaimExtractor(lexicon: .shipped).claims(in: ClaimSource(title: "Title", body: text, isArchival: false))
+        #expect(claims.isEmpty)
+        #expect(Date().timeIntervalSince(start) < 30, "the run-on text must not take quadratic time")
+    }
+}
+
+@Suite("Claim extraction: repetition")
+struct RepeatedClaimTests {
+    @Test("a sentence repeated 5,000 times is one claim, and verifying it stays quick")
+    func repeated() {
+        let text = "Title\n\n" + String(repeating: "On 1 May 1949 Stalin met Mao in Moscow.\n", count: 5_000)
+        let claims = ClaimExtractor(lexicon: .shipped).claims(in: ClaimSource(title: "Title", body: text, isArchival: false))
+        #expect(claims.count == 1)
+        let other = ClaimExtractor(lexicon: .shipped).claims(in: ClaimSource(title: "T", body: "On 3 May 1949 Stalin met Mao.", isArchival: false))
+        let report = Verifier(lexicon: .shipped).verify(
+            (claims.map { CatalogClaim(document: "a", version: 1, source: "a", archival: false, claim: $0) })
+                + other.map { CatalogClaim(document: "b", version: 1, source: "b", archival: false, claim: $0) })
+        #expect(report.summary.conflicts == 1)
     }
 }

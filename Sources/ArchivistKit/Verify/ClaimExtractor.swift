@@ -92,6 +92,7 @@ public struct ClaimExtractor: Sendable {
         let expressions = DateTagger(options: options).tag(datedText(scalars, tokens: tokens, sentences: sentences))
             .filter { ($0.type == .date || $0.type == .time) && $0.date != nil }
         var claims: [Claim] = []
+        var said: Set<String> = []
         var previous: (claim: Claim, paragraph: Int)?
         var tokenIndex = 0
         for sentence in sentences {
@@ -100,6 +101,9 @@ public struct ClaimExtractor: Sendable {
             while endIndex < tokens.count, tokens[endIndex].end <= sentence.end { endIndex += 1 }
             let words = Array(tokens[tokenIndex..<endIndex])
             tokenIndex = endIndex
+            // A "sentence" of hundreds of words is a list, a table or damaged text, not a statement;
+            // reading it would also cost time that grows with the square of its length.
+            if words.count > Self.maximumSentenceWords { continue }
             let dates = expressions.filter { $0.start >= sentence.start && $0.end <= sentence.end }
             let sentenceText = String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end]))
             // Data (a JSON or code line in a text file) is not prose: no claims.
@@ -126,11 +130,22 @@ public struct ClaimExtractor: Sendable {
                 claim.inherited.append("document date")
             }
             guard claim.date != nil || !claim.counts.isEmpty else { continue }
+            // A text that says the same thing again (a repeated line, a running header) makes one claim.
+            guard said.insert(Self.statementKey(claim)).inserted else { continue }
             claims.append(claim)
             previous = (claim, sentence.paragraph)
         }
         return claims
     }
+
+    /// What makes two claims of one text the same statement: the same sentence read the same way.
+    static func statementKey(_ claim: Claim) -> String {
+        [claim.type, claim.text, claim.date?.value.edtf ?? "", claim.date?.role ?? "", claim.inherited.joined(separator: ",")].joined(
+            separator: "\u{1}")
+    }
+
+    /// The longest sentence, in words, that is read for a claim.
+    public static let maximumSentenceWords = 300
 
     /// Words without which an English sentence holds no date: seasons and the units and words of
     /// relative dates ("two days later", "the following year").
