@@ -1,5 +1,6 @@
 import ArchivistKit
 import Chronology
+import Foundation
 import Testing
 
 /// Verifies small made-up collections: each document is (id, archival, text[, title, date]).
@@ -199,5 +200,29 @@ struct VerifierTests {
         #expect(report.summary.conflicts == 0)
         #expect(report.claims.first { $0.document == "a" }?.status == "supported")
         #expect(report.claims.first { $0.document == "a" }?.evidence.map(\.document) == ["c"])
+    }
+}
+
+@Suite("Verifier: many tellings of one event")
+struct ManyTellingsTests {
+    @Test("3,000 texts telling the same event are matched in linear time; one dissenting date is one conflict")
+    func thousands() throws {
+        let extractor = ClaimExtractor(lexicon: .shipped)
+        let same = try #require(
+            extractor.claims(
+                in: ClaimSource(title: "t", body: "On 1 October 1949 Mao Zedong proclaimed the People's Republic of China.", isArchival: false)
+            ).first)
+        let other = try #require(
+            extractor.claims(
+                in: ClaimSource(title: "t", body: "On 2 October 1949 Mao Zedong proclaimed the People's Republic of China.", isArchival: false)
+            ).first)
+        var claims = (0..<3_000).map { CatalogClaim(document: "d\($0)", version: 1, source: "d\($0).txt", archival: false, claim: same) }
+        claims.append(CatalogClaim(document: "odd", version: 1, source: "odd.txt", archival: false, claim: other))
+        let start = Date()
+        let report = Verifier(lexicon: .shipped).verify(claims)
+        #expect(Date().timeIntervalSince(start) < 20)
+        #expect(report.summary.conflicts == 1)
+        #expect(report.conflicts.first?.claims.count == 3_001)
+        #expect(report.claims.filter { $0.status == "contradicted" }.count == 3_001)
     }
 }

@@ -48,6 +48,16 @@ public struct Verifier: Sendable {
         case disagree
     }
 
+    /// A conflict and the claims on each of its sides.
+    struct Finding {
+        var conflict: VerifyConflict
+        var left: [Int]
+        var right: [Int]
+    }
+
+    /// The most evidence sentences listed for one claim.
+    public static let maximumEvidence = 50
+
     struct Link {
         var a: Int, b: Int
         var relation: Relation
@@ -62,8 +72,11 @@ public struct Verifier: Sendable {
         var groups = UnionFind(claims.count)
         var agreeing: [[Int]] = Array(repeating: [], count: claims.count)
         var pairReasons: [[Int]: String] = [:]
+        var partners: [Int: [Int]] = [:]
         for link in links {
             pairReasons[[link.a, link.b]] = link.reason
+            partners[link.a, default: []].append(link.b)
+            partners[link.b, default: []].append(link.a)
         }
         for link in links where link.relation == .supports {
             if claims[link.a].document != claims[link.b].document {
@@ -90,7 +103,7 @@ public struct Verifier: Sendable {
             tellers[root, default: []].insert(claims[index].document)
         }
 
-        var conflicts: [VerifyConflict] = []
+        var findings: [Finding] = []
         var final = groups
         var dateConflictPairs: Set<[Int]> = []
         for link in links where link.relation == .disagree {
@@ -103,21 +116,26 @@ public struct Verifier: Sendable {
             if link.subjectOnly && (tellers[ra]!.count > 1 || tellers[rb]!.count > 1) { continue }
             final.union(link.a, link.b)
             guard dateConflictPairs.insert([min(ra, rb), max(ra, rb)]).inserted else { continue }
-            let sides = phaseOne[ra]! + phaseOne[rb]!
-            conflicts.append(
-                VerifyConflict(
-                    code: "date-conflict", kind: "date", severity: "conflict", eventID: 0, event: eventLabel(sides, claims), reason: link.reason,
-                    claims: sides.filter { claims[$0].claim.date?.role == a.claim.date?.role }.map {
-                        side($0, claims, value: dateText($0, claims), role: claims[$0].claim.date!.role)
-                    }))
+            let role = a.claim.date?.role
+            let left = phaseOne[ra]!.filter { claims[$0].claim.date?.role == role }
+            let right = phaseOne[rb]!.filter { claims[$0].claim.date?.role == role }
+            findings.append(
+                Finding(
+                    conflict: VerifyConflict(
+                        code: "date-conflict", kind: "date", severity: "conflict", eventID: 0, event: eventLabel(left + right, claims),
+                        reason: link.reason,
+                        claims: (left + right).map { side($0, claims, value: dateText($0, claims), role: claims[$0].claim.date!.role) }),
+                    left: left, right: right))
         }
         for link in links where link.relation == .roleMismatch {
             let sides = [link.a, link.b]
-            conflicts.append(
-                VerifyConflict(
-                    code: "date-role-mismatch", kind: "date", severity: "role-mismatch", eventID: 0, event: eventLabel(sides, claims),
-                    reason: link.reason,
-                    claims: sides.map { side($0, claims, value: dateText($0, claims), role: claims[$0].claim.date!.role) }))
+            findings.append(
+                Finding(
+                    conflict: VerifyConflict(
+                        code: "date-role-mismatch", kind: "date", severity: "role-mismatch", eventID: 0, event: eventLabel(sides, claims),
+                        reason: link.reason,
+                        claims: sides.map { side($0, claims, value: dateText($0, claims), role: claims[$0].claim.date!.role) }),
+                    left: [link.a], right: [link.b]))
         }
 
         var members: [Int: [Int]] = [:]
@@ -126,31 +144,32 @@ public struct Verifier: Sendable {
             // Places and counts are set against each other only between claims matched directly
             // (never through a chain of matches), and the match says why.
             let reason = { (left: [Int], right: [Int]) -> String? in
+                let others = Set(right)
                 for l in left {
-                    for r in right {
-                        if let reason = pairReasons[[min(l, r), max(l, r)]] { return reason }
-                    }
+                    for r in partners[l] ?? [] where others.contains(r) { return pairReasons[[min(l, r), max(l, r)]] }
                 }
                 return nil
             }
-            conflicts += placeConflicts(event, claims, reason: reason)
-            conflicts += countConflicts(event, claims, reason: reason)
+            findings += placeConflicts(event, claims, reason: reason)
+            findings += countConflicts(event, claims, reason: reason)
         }
 
-        var contradictedBy: [Int: Set<Int>] = [:]
+        // Each claim of a conflict is contradicted by the claims on the other side.
+        var opposing: [Int: [Int]] = [:]
+        for finding in findings where finding.conflict.severity == "conflict" {
+            for index in finding.left { opposing[index, default: []] += finding.right }
+            for index in finding.right { opposing[index, default: []] += finding.left }
+        }
+        var conflicts = findings.map(\.conflict)
         var keyOfSide: [String: Int] = [:]
         for index in claims.indices { keyOfSide[sideKey(claims[index])] = index }
-        for conflict in conflicts where conflict.severity == "conflict" {
-            let indices = conflict.claims.compactMap { keyOfSide["\($0.document)\t\($0.version)\t\($0.text)"] }
-            for index in indices { contradictedBy[index, default: []].formUnion(indices.filter { $0 != index }) }
-        }
 
         var countsByDocument: [String: [ClaimCount]] = [:]
         for item in claims where !item.claim.counts.isEmpty { countsByDocument[item.document, default: []] += item.claim.counts }
         var verified: [VerifiedClaim] = []
         for (index, item) in claims.enumerated() where focus == nil || item.document == focus {
             verified.append(
-                status(index, claims, agreeing: agreeing[index], contradictedBy: contradictedBy[index] ?? [], countsByDocument: countsByDocument))
+                status(index, claims, agreeing: agreeing[index], contradictedBy: opposing[index] ?? [], countsByDocument: countsByDocument))
         }
         // Number the events, in the order of their first claim, and name each after all its claims.
         var eventNumbers: [Int: Int] = [:]
@@ -204,6 +223,16 @@ public struct Verifier: Sendable {
         var subjects: [Int]
         /// Anchor keys: participants as they are, subjects offset past every participant; sorted.
         var keys: [Int]
+    }
+
+    /// What makes claims the same statement for matching: every fact compared.
+    private static func statementKey(_ claim: Claim, _ facts: Facts) -> String {
+        var parts = [claim.type, String(facts.low), String(facts.high), facts.role, claim.modality ?? "", claim.distinct ? "another" : ""]
+        parts.append(facts.participants.map(String.init).joined(separator: ","))
+        parts.append(facts.subjects.map(String.init).joined(separator: ","))
+        parts.append(claim.places.map { "\($0.name)/\($0.role)/\($0.widenKm)" }.joined(separator: ","))
+        parts.append(claim.counts.map { "\($0.counts)/\($0.low)/\($0.high ?? -1)" }.joined(separator: ","))
+        return parts.joined(separator: "\u{1}")
     }
 
     /// The elements two sorted arrays share.
@@ -272,10 +301,35 @@ public struct Verifier: Sendable {
             let keys = participants + subjects.map { $0 + offset }
             facts[index] = Facts(
                 type: type, low: low, high: high, role: item.claim.date!.role, participants: participants, subjects: subjects, keys: keys)
-            let family = familyNumbers[familyKey(type.name)]!
-            for key in keys { buckets[[family, key], default: []].append(index) }
         }
+        // Claims that say exactly the same (the founding of the PRC told by a thousand articles) are
+        // compared once: each joins the first of its kind, and only that first one is bucketed. Without
+        // this, k identical claims cost k² comparisons and as many links.
         var links: [Link] = []
+        var firstOfKind: [String: Int] = [:]
+        var otherDocument: [String: Int] = [:]
+        for (index, item) in claims.enumerated() where facts[index] != nil {
+            let key = Self.statementKey(item.claim, facts[index]!)
+            guard let first = firstOfKind[key] else {
+                firstOfKind[key] = index
+                let family = familyNumbers[familyKey(facts[index]!.type.name)]!
+                for anchor in facts[index]!.keys { buckets[[family, anchor], default: []].append(index) }
+                continue
+            }
+            if let link = link(first, index, claims, facts[first]!, facts[index]!, nameList: nameList, subjectList: subjectList) {
+                links.append(link)
+            }
+            // A claim in the first one's own document also joins one from another document, for its evidence.
+            if claims[first].document == item.document {
+                if let other = otherDocument[key],
+                    let link = link(other, index, claims, facts[other]!, facts[index]!, nameList: nameList, subjectList: subjectList)
+                {
+                    links.append(link)
+                }
+            } else if otherDocument[key] == nil {
+                otherDocument[key] = index
+            }
+        }
         for bucket in buckets.keys.sorted(by: { ($0[0], $0[1]) < ($1[0], $1[1]) }) {
             let key = bucket[1]
             let window = windows[bucket[0]] ?? 0
@@ -374,8 +428,8 @@ public struct Verifier: Sendable {
 
     // MARK: Places and counts
 
-    private func placeConflicts(_ event: [Int], _ claims: [CatalogClaim], reason: ([Int], [Int]) -> String?) -> [VerifyConflict] {
-        var result: [VerifyConflict] = []
+    private func placeConflicts(_ event: [Int], _ claims: [CatalogClaim], reason: ([Int], [Int]) -> String?) -> [Finding] {
+        var result: [Finding] = []
         // Destinations and origins are compared across the family (a journey); locations within a type.
         var partitions: [String: [(Int, ClaimPlace)]] = [:]
         for index in event {
@@ -406,21 +460,22 @@ public struct Verifier: Sendable {
                     let role = key.split(separator: "\t").first.map(String.init) ?? key
                     let sides = (left + right).map { side($0.0, claims, value: placeText($0.1), role: role) }
                     result.append(
-                        VerifyConflict(
-                            code: compatible ? "place-compatible" : "place-conflict", kind: "place", severity: compatible ? "compatible" : "conflict",
-                            eventID: 0,
-                            event: eventLabel(event, claims) + " — \(role)",
-                            reason: why
-                                + (compatible ? "; the places overlap (one area at different precision)" : "; the places cannot both be right"),
-                            claims: sides))
+                        Finding(
+                            conflict: VerifyConflict(
+                                code: compatible ? "place-compatible" : "place-conflict", kind: "place",
+                                severity: compatible ? "compatible" : "conflict", eventID: 0, event: eventLabel(event, claims) + " — \(role)",
+                                reason: why
+                                    + (compatible ? "; the places overlap (one area at different precision)" : "; the places cannot both be right"),
+                                claims: sides),
+                            left: left.map(\.0), right: right.map(\.0)))
                 }
             }
         }
         return result
     }
 
-    private func countConflicts(_ event: [Int], _ claims: [CatalogClaim], reason: ([Int], [Int]) -> String?) -> [VerifyConflict] {
-        var result: [VerifyConflict] = []
+    private func countConflicts(_ event: [Int], _ claims: [CatalogClaim], reason: ([Int], [Int]) -> String?) -> [Finding] {
+        var result: [Finding] = []
         var byCategory: [String: [(Int, ClaimCount)]] = [:]
         for index in event {
             for count in claims[index].claim.counts { byCategory[count.counts, default: []].append((index, count)) }
@@ -437,11 +492,15 @@ public struct Verifier: Sendable {
                     let sides = left + right
                     guard let why = reason(left.map(\.0), right.map(\.0)) else { continue }
                     result.append(
-                        VerifyConflict(
-                            code: "count-conflict", kind: "count", severity: "conflict", eventID: 0,
-                            event: eventLabel(event, claims) + " — \(category)",
-                            reason: why + "; different numbers of \(category)",
-                            claims: sides.map { side($0.0, claims, value: "\(Self.format($0.1.value)) \(category) (\($0.1.text))", role: category) }))
+                        Finding(
+                            conflict: VerifyConflict(
+                                code: "count-conflict", kind: "count", severity: "conflict", eventID: 0,
+                                event: eventLabel(event, claims) + " — \(category)",
+                                reason: why + "; different numbers of \(category)",
+                                claims: sides.map {
+                                    side($0.0, claims, value: "\(Self.format($0.1.value)) \(category) (\($0.1.text))", role: category)
+                                }),
+                            left: left.map(\.0), right: right.map(\.0)))
                 }
             }
         }
@@ -451,18 +510,21 @@ public struct Verifier: Sendable {
     // MARK: Status
 
     private func status(
-        _ index: Int, _ claims: [CatalogClaim], agreeing: [Int], contradictedBy: Set<Int>, countsByDocument: [String: [ClaimCount]]?
+        _ index: Int, _ claims: [CatalogClaim], agreeing: [Int], contradictedBy: [Int], countsByDocument: [String: [ClaimCount]]?
     ) -> VerifiedClaim {
         let item = claims[index]
+        // At most `maximumEvidence` sentences, one per document and sentence, in catalog order.
         func evidence(_ others: [Int], _ relation: String) -> [VerifiedClaim.Evidence] {
             var seen: Set<String> = []
-            return others.sorted().compactMap { other in
+            var result: [VerifiedClaim.Evidence] = []
+            for other in Set(others).sorted() where result.count < Self.maximumEvidence {
                 let o = claims[other]
                 guard o.document != item.document || relation == "contradicts", seen.insert(o.document + "\t" + o.claim.text).inserted else {
-                    return nil
+                    continue
                 }
-                return VerifiedClaim.Evidence(document: o.document, source: o.source, text: o.claim.text, relation: relation)
+                result.append(VerifiedClaim.Evidence(document: o.document, source: o.source, text: o.claim.text, relation: relation))
             }
+            return result
         }
         var result = VerifiedClaim(
             document: item.document, version: item.version, source: item.source, text: item.claim.text, status: "unverified", reason: "",
@@ -470,7 +532,7 @@ public struct Verifier: Sendable {
         if !contradictedBy.isEmpty {
             result.status = "contradicted"
             result.reason = "another account of the same event differs (see conflicts)"
-            result.evidence = evidence(Array(contradictedBy), "contradicts")
+            result.evidence = evidence(contradictedBy, "contradicts")
             return result
         }
         if item.claim.modality != nil {
