@@ -306,28 +306,28 @@ public struct Verifier: Sendable {
         // compared once: each joins the first of its kind, and only that first one is bucketed. Without
         // this, k identical claims cost k² comparisons and as many links.
         var links: [Link] = []
-        var firstOfKind: [String: Int] = [:]
-        var otherDocument: [String: Int] = [:]
+        var kinds: [String: [Int]] = [:]
+        var kindOrder: [String] = []
         for (index, item) in claims.enumerated() where facts[index] != nil {
             let key = Self.statementKey(item.claim, facts[index]!)
-            guard let first = firstOfKind[key] else {
-                firstOfKind[key] = index
-                let family = familyNumbers[familyKey(facts[index]!.type.name)]!
-                for anchor in facts[index]!.keys { buckets[[family, anchor], default: []].append(index) }
-                continue
-            }
-            if let link = link(first, index, claims, facts[first]!, facts[index]!, nameList: nameList, subjectList: subjectList) {
-                links.append(link)
-            }
-            // A claim in the first one's own document also joins one from another document, for its evidence.
-            if claims[first].document == item.document {
-                if let other = otherDocument[key],
-                    let link = link(other, index, claims, facts[other]!, facts[index]!, nameList: nameList, subjectList: subjectList)
-                {
+            if kinds[key] == nil { kindOrder.append(key) }
+            kinds[key, default: []].append(index)
+        }
+        let linkPair = { (x: Int, y: Int) -> Link? in
+            self.link(min(x, y), max(x, y), claims, facts[min(x, y)]!, facts[max(x, y)]!, nameList: nameList, subjectList: subjectList)
+        }
+        for key in kindOrder {
+            let members = kinds[key]!
+            let first = members[0]
+            let family = familyNumbers[familyKey(facts[first]!.type.name)]!
+            for anchor in facts[first]!.keys { buckets[[family, anchor], default: []].append(first) }
+            // The first claim of another document, for the evidence of claims in the first one's document.
+            let other = members.first { claims[$0].document != claims[first].document }
+            for member in members.dropFirst() {
+                if let link = linkPair(first, member) { links.append(link) }
+                if let other, member != other, claims[member].document == claims[first].document, let link = linkPair(other, member) {
                     links.append(link)
                 }
-            } else if otherDocument[key] == nil {
-                otherDocument[key] = index
             }
         }
         for bucket in buckets.keys.sorted(by: { ($0[0], $0[1]) < ($1[0], $1[1]) }) {
