@@ -37,7 +37,7 @@ extension Archivist {
             if global.json {
                 Output.printJSON(report, compact: true)
             } else {
-                render(report)
+                if !global.quiet || !report.passed { render(report) }
             }
             if !report.passed { throw ExitCode(1) }
         }

@@ -71,6 +71,9 @@ struct VerifyCLITests {
         let cable = try #require(claims.first { ($0["text"] as? String)?.hasPrefix("On September 26, 1949, Mao cabled") == true })
         #expect(cable["status"] as? String == "supported")
         #expect((cable["evidence"] as? [[String: Any]])?.first?["document"] as? String == "wcda:900104")
+        // A record's sentence that names no one is about its title's people, and the chronology bears it out.
+        let night = try #require(claims.first { ($0["text"] as? String) == "The conversation took place on the night of 27 June 1949." })
+        #expect(night["status"] as? String == "supported")
     }
 
     @Test("--document reports one document; an unknown one is a usage error; a catalog without conflicts exits 0")

@@ -68,7 +68,7 @@ public struct Verifier: Sendable {
 
     /// Verifies `claims`; with `focus`, reports only that document's claims and the conflicts it is a side of.
     public func verify(_ claims: [CatalogClaim], focus: String? = nil) -> VerifyReport {
-        let links = candidateLinks(claims)
+        let (links, firstOfKind) = candidateLinks(claims)
         var groups = UnionFind(claims.count)
         var agreeing: [[Int]] = Array(repeating: [], count: claims.count)
         var pairReasons: [[Int]: String] = [:]
@@ -168,8 +168,13 @@ public struct Verifier: Sendable {
         for item in claims where !item.claim.counts.isEmpty { countsByDocument[item.document, default: []] += item.claim.counts }
         var verified: [VerifiedClaim] = []
         for (index, item) in claims.enumerated() where focus == nil || item.document == focus {
+            // A claim matched only through the first claim of its kind (the same statement) also
+            // agrees with what that one agrees with.
+            let inherited = firstOfKind[index].map { [$0] + agreeing[$0] } ?? []
             verified.append(
-                status(index, claims, agreeing: agreeing[index], contradictedBy: opposing[index] ?? [], countsByDocument: countsByDocument))
+                status(
+                    index, claims, agreeing: agreeing[index] + inherited.filter { claims[$0].document != item.document },
+                    contradictedBy: opposing[index] ?? [], countsByDocument: countsByDocument))
         }
         // Number the events, in the order of their first claim, and name each after all its claims.
         var eventNumbers: [Int: Int] = [:]
@@ -268,7 +273,7 @@ public struct Verifier: Sendable {
     /// Claims are bucketed by family and anchor (a participant or a subject) and sorted by date, so
     /// each claim is only compared with the claims of its buckets within the family's window; a pair
     /// sharing several anchors is judged once, in the bucket of its first shared anchor.
-    func candidateLinks(_ claims: [CatalogClaim]) -> [Link] {
+    func candidateLinks(_ claims: [CatalogClaim]) -> (links: [Link], firstOfKind: [Int: Int]) {
         var names: [String: Int] = [:]
         var subjectNames: [String: Int] = [:]
         var nameList: [String] = []
@@ -306,6 +311,7 @@ public struct Verifier: Sendable {
         // compared once: each joins the first of its kind, and only that first one is bucketed. Without
         // this, k identical claims cost k² comparisons and as many links.
         var links: [Link] = []
+        var firstOfKind: [Int: Int] = [:]
         var kinds: [String: [Int]] = [:]
         var kindOrder: [String] = []
         for (index, item) in claims.enumerated() where facts[index] != nil {
@@ -324,6 +330,7 @@ public struct Verifier: Sendable {
             // The first claim of another document, for the evidence of claims in the first one's document.
             let other = members.first { claims[$0].document != claims[first].document }
             for member in members.dropFirst() {
+                firstOfKind[member] = first
                 if let link = linkPair(first, member) { links.append(link) }
                 if let other, member != other, claims[member].document == claims[first].document, let link = linkPair(other, member) {
                     links.append(link)
@@ -346,7 +353,7 @@ public struct Verifier: Sendable {
                 }
             }
         }
-        return links.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        return (links.sorted { ($0.a, $0.b) < ($1.a, $1.b) }, firstOfKind)
     }
 
     private func link(
@@ -517,7 +524,8 @@ public struct Verifier: Sendable {
         func evidence(_ others: [Int], _ relation: String) -> [VerifiedClaim.Evidence] {
             var seen: Set<String> = []
             var result: [VerifiedClaim.Evidence] = []
-            for other in Set(others).sorted() where result.count < Self.maximumEvidence {
+            for other in others {
+                if result.count == Self.maximumEvidence { break }
                 let o = claims[other]
                 guard o.document != item.document || relation == "contradicts", seen.insert(o.document + "\t" + o.claim.text).inserted else {
                     continue
@@ -549,7 +557,7 @@ public struct Verifier: Sendable {
         }
         let totals = Set(item.claim.counts.map(\.counts))
         // A number is borne out when a document recording the event gives it, in that sentence or another.
-        let witnesses = Set(agreeing.map { claims[$0].document })
+        let witnesses = item.claim.counts.isEmpty ? [] : Set(agreeing.map { claims[$0].document })
         let given = (countsByDocument?.filter { witnesses.contains($0.key) }.flatMap(\.value)) ?? agreeing.flatMap { claims[$0].claim.counts }
         let unmatched = item.claim.counts.filter { count in
             // Parts that add up to a total the claim gives are checked through the total.
