@@ -95,6 +95,7 @@ public struct ClaimExtractor: Sendable {
         var said: Set<String> = []
         var previous: (claim: Claim, paragraph: Int)?
         var tokenIndex = 0
+        var expressionIndex = 0
         for sentence in sentences {
             while tokenIndex < tokens.count, tokens[tokenIndex].start < sentence.start { tokenIndex += 1 }
             var endIndex = tokenIndex
@@ -104,7 +105,11 @@ public struct ClaimExtractor: Sendable {
             // A "sentence" of hundreds of words is a list, a table or damaged text, not a statement;
             // reading it would also cost time that grows with the square of its length.
             if words.count > Self.maximumSentenceWords { continue }
-            let dates = expressions.filter { $0.start >= sentence.start && $0.end <= sentence.end }
+            // Expressions come in text order, like the sentences: walk them alongside.
+            while expressionIndex < expressions.count, expressions[expressionIndex].start < sentence.start { expressionIndex += 1 }
+            var expressionEnd = expressionIndex
+            while expressionEnd < expressions.count, expressions[expressionEnd].start < sentence.end { expressionEnd += 1 }
+            let dates = expressions[expressionIndex..<expressionEnd].filter { $0.end <= sentence.end }
             let sentenceText = String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end]))
             // Data (a JSON or code line in a text file) is not prose: no claims.
             if sentenceText.contains("{") || sentenceText.contains("}") { continue }
