@@ -113,5 +113,10 @@ struct VerifyCLITests {
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("aliases.tsv"))
         #expect(bad.stderr.contains("person, organisation or place"))
+        // Ingest goes on with the shipped files, and says so.
+        try scratch.write("ingest/more.txt", "More\n\nOn 9 May 1950 Ivan Petrov met Ospan Batyr.\n")
+        let ingest = try CLIRunner.run(["ingest"], in: scratch.path)
+        #expect(ingest.status == 0)
+        #expect(ingest.stderr.contains("claims are extracted with the shipped data files only"))
     }
 }

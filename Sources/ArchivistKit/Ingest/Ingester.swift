@@ -45,7 +45,17 @@ public struct Ingester: Sendable {
         self.catalog = catalog
         self.options = options
         self.logger = logger
-        self.extractor = ClaimExtractor(lexicon: options.lexicon ?? (try? VerifyLexicon.load(extraFolder: catalog.folder)) ?? .shipped)
+        // A malformed data file beside the catalog must not stop an ingest: its claims are extracted
+        // with the shipped files, said on stderr, and re-extracted by `verify` once the file is fixed.
+        var lexicon = options.lexicon
+        if lexicon == nil {
+            do {
+                lexicon = try VerifyLexicon.load(extraFolder: catalog.folder)
+            } catch {
+                logger.error("claims are extracted with the shipped data files only: \(error)")
+            }
+        }
+        self.extractor = ClaimExtractor(lexicon: lexicon ?? .shipped)
     }
 
     /// Ingests every file under `paths`; `progress` is called after each file with (done, total, path).
