@@ -63,9 +63,13 @@ extension Archivist {
             }
             if !global.quiet {
                 for status in ["supported", "contradicted", "unverified"] {
-                    let claims = report.claims.filter { $0.status == status && !$0.claim.inherited.contains("document date") }
+                    let all = report.claims.filter { $0.status == status }
+                    // A record's own title is a claim (its event on its date), but listing it says nothing new.
+                    let claims = all.filter { !$0.claim.inherited.contains("document date") }
                     guard !claims.isEmpty else { continue }
-                    print("\(status.capitalized) claims (\(claims.count)):")
+                    let titles = all.count - claims.count
+                    let unlisted = titles > 0 ? ", and \(titles) from records' titles or undated record sentences, not listed" : ""
+                    print("\(status.capitalized) claims (\(claims.count)\(unlisted)):")
                     for claim in claims {
                         print("  [\(claim.document)] \(claim.text)")
                         for evidence in claim.evidence.prefix(3) { print("      \(evidence.relation): [\(evidence.document)] \(evidence.text)") }
