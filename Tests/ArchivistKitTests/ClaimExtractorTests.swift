@@ -200,3 +200,20 @@ struct RepeatedClaimTests {
         #expect(report.summary.conflicts == 1)
     }
 }
+
+@Suite("Claim extraction: counts read in their event")
+struct CountInEventTests {
+    @Test("'a plane carrying 14 people' counts people aboard; 14 people at a meeting are just people")
+    func peopleAboard() throws {
+        let extractor = ClaimExtractor(lexicon: .shipped)
+        let crash = try #require(
+            extractor.claims(
+                in: ClaimSource(title: "t", body: "On 27 August 1949 a plane carrying 14 people crashed near Lake Baikal.", isArchival: false)
+            ).first)
+        #expect(crash.counts.map(\.counts) == ["people aboard"])
+        let meeting = try #require(
+            extractor.claims(in: ClaimSource(title: "t", body: "On 27 June 1949 Stalin met 14 people of the CCP delegation.", isArchival: false))
+                .first)
+        #expect(meeting.counts.map(\.counts) == ["people"])
+    }
+}

@@ -213,9 +213,15 @@ public struct ClaimExtractor: Sendable {
         let hit = eventHit(words)
         // The words of a token range as written, spacing and all.
         let verbatim = { (range: Range<Int>) in span(words[range.lowerBound].start..<words[range.upperBound - 1].end) }
-        let counts = self.counts(words, dates: dates, verbatim: verbatim)
+        var counts = self.counts(words, dates: dates, verbatim: verbatim)
         guard hit != nil || !counts.isEmpty else { return nil }
         let type = hit?.type ?? "statement"
+        // "A plane carrying 14 people": in a journey, people are the people aboard.
+        for index in counts.indices {
+            if let (category, scope) = lexicon.countAs[counts[index].counts], scope == type || scope == lexicon.eventTypes[type]?.family {
+                counts[index].counts = category
+            }
+        }
         var claim = Claim(
             type: type, modality: nil, distinct: false, date: nil, places: places(words, type: type, verbatim: verbatim), counts: counts,
             participants: participants(words, verbatim: verbatim), subjects: subjects(words), trigger: hit?.trigger ?? "", text: text, field: field,

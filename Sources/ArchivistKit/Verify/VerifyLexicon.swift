@@ -59,6 +59,8 @@ public struct VerifyLexicon: Sendable {
     var countWords = PhraseMatcher<String>()
     /// Count categories that are parts of a total (`passengers` -> `people aboard`).
     var countParts: [String: String] = [:]
+    /// Count categories read as another in claims of a family or type (`people` -> `people aboard` in a journey).
+    var countAs: [String: (category: String, scope: String)] = [:]
     var entities = PhraseMatcher<Entity>()
     /// The gazetteer, by canonical name.
     public private(set) var places: [String: Place] = [:]
@@ -191,6 +193,10 @@ public struct VerifyLexicon: Sendable {
             case "count":
                 for word in words { countWords.add(word, name) }
                 if settings.hasPrefix("part=") { countParts[name] = String(settings.dropFirst(5)) }
+                if settings.hasPrefix("as="), let at = settings.firstIndex(of: "@") {
+                    let target = String(settings[settings.index(settings.startIndex, offsetBy: 3)..<at])
+                    countAs[name] = (target, String(settings[settings.index(after: at)...]))
+                }
             default:
                 throw ArchivistError(
                     code: "data-file-invalid", message: "events.tsv: unknown section \(section); see the shipped events.tsv for the sections.",
