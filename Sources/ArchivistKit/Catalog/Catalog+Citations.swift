@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 
 extension Catalog {
+    /// Joins `version v` to the latest version of each document: `SELECT ... FROM version v` then this.
+    static let latestVersionJoin = """
+        JOIN (SELECT document_id, max(number) AS number FROM version GROUP BY document_id) latest
+          ON latest.document_id = v.document_id AND latest.number = v.number
+        """
+
     /// The latest version of every document, with its text: what the citation audit reads.
     public func latestVersions() throws -> [(document: String, version: VersionInfo, body: String)] {
         try pool.read { db in
@@ -9,8 +15,7 @@ extension Catalog {
                 db,
                 sql: """
                     SELECT v.* FROM version v
-                    JOIN (SELECT document_id, max(number) AS number FROM version GROUP BY document_id) latest
-                      ON latest.document_id = v.document_id AND latest.number = v.number
+                    \(Self.latestVersionJoin)
                     ORDER BY v.document_id
                     """)
             return records.map { ($0.documentID, Self.info($0, parent: nil), $0.body) }

@@ -100,8 +100,7 @@ extension Catalog {
                 db,
                 sql: """
                     SELECT v.document_id, v.number, v.source_path, v.format, c.sentence, c.content FROM version v
-                    JOIN (SELECT document_id, max(number) AS number FROM version GROUP BY document_id) latest
-                      ON latest.document_id = v.document_id AND latest.number = v.number
+                    \(Self.latestVersionJoin)
                     JOIN claim c ON c.version_id = v.id
                     ORDER BY v.document_id, c.seq
                     """)
@@ -132,17 +131,29 @@ extension Catalog {
     /// How a document is cited in the verifier's report: its citation when it has one, else its
     /// title and source path.
     public func citationLines(for documents: Set<String>) throws -> [String: String] {
-        try pool.read { db in
+        guard !documents.isEmpty else { return [:] }
+        return try pool.read { db in
+            // Only the documents asked for (in chunks, under SQLite's limit on bound values), and only
+            // the columns a citation line needs, not the texts.
             var lines: [String: String] = [:]
-            for record in try VersionRecord.fetchAll(
-                db,
-                sql: """
-                    SELECT v.* FROM version v
-                    JOIN (SELECT document_id, max(number) AS number FROM version GROUP BY document_id) latest
-                      ON latest.document_id = v.document_id AND latest.number = v.number
-                    """)
-            where documents.contains(record.documentID) {
-                lines[record.documentID] = record.citation ?? "\"\(record.title)\" (\(record.sourcePath))"
+            let ids = documents.sorted()
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT v.document_id, v.citation, v.title, v.source_path FROM version v
+                        \(Self.latestVersionJoin)
+                        WHERE v.document_id IN (\(marks))
+                        """,
+                    arguments: StatementArguments(chunk))
+                {
+                    let citation: String? = row["citation"]
+                    let title: String = row["title"]
+                    let source: String = row["source_path"]
+                    lines[row["document_id"]] = citation ?? "\"\(title)\" (\(source))"
+                }
             }
             return lines
         }
