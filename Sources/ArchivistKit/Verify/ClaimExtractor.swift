@@ -77,9 +77,10 @@ public struct ClaimExtractor: Sendable {
         let verbatim = { (range: Range<Int>) in
             String(String.UnicodeScalarView(scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]))
         }
+        let named = names(tokens, type: type, verbatim: verbatim)
         return Claim(
-            type: type, modality: nil, distinct: false, date: nil, places: places(tokens, type: type, verbatim: verbatim), counts: [],
-            participants: participants(tokens, verbatim: verbatim), subjects: subjects(tokens), trigger: trigger, text: title,
+            type: type, modality: nil, distinct: false, date: nil, places: named.places, counts: [],
+            participants: named.participants, subjects: subjects(tokens), trigger: trigger, text: title,
             field: "title", start: 0, end: scalars.count, inherited: [])
     }
 
@@ -222,9 +223,10 @@ public struct ClaimExtractor: Sendable {
                 counts[index].counts = category
             }
         }
+        let named = names(words, type: type, verbatim: verbatim)
         var claim = Claim(
-            type: type, modality: nil, distinct: false, date: nil, places: places(words, type: type, verbatim: verbatim), counts: counts,
-            participants: participants(words, verbatim: verbatim), subjects: subjects(words), trigger: hit?.trigger ?? "", text: text, field: field,
+            type: type, modality: nil, distinct: false, date: nil, places: named.places, counts: counts,
+            participants: named.participants, subjects: subjects(words), trigger: hit?.trigger ?? "", text: text, field: field,
             start: start, end: end, inherited: [])
         if let hit {
             // Words of a date are never a modal cue ("On 3 May 1950 Petrov met ...").
@@ -270,32 +272,24 @@ public struct ClaimExtractor: Sendable {
         return best?.date
     }
 
-    private func participants(_ words: [TextToken], verbatim: (Range<Int>) -> String) -> [ClaimEntity] {
+    /// The people, organisations and places a sentence names, from one scan of its words.
+    ///
+    /// A name counts only when written with a capital. Who tells of the event ("reported by the
+    /// Soviets") is not one of its participants. A place counts only with a role cue before it ("to
+    /// Moscow", "in the mountains east of Lake Baikal"); a place named without one ("informed
+    /// Beijing") is not a place of the event.
+    private func names(_ words: [TextToken], type: String, verbatim: (Range<Int>) -> String) -> (participants: [ClaimEntity], places: [ClaimPlace]) {
         var seen: Set<String> = []
-        var result: [ClaimEntity] = []
-        for hit in lexicon.entities.all(in: words) where hit.payload.kind != "place" {
+        var participants: [ClaimEntity] = []
+        var places: [ClaimPlace] = []
+        for hit in lexicon.entities.all(in: words) {
             guard words[hit.range].contains(where: \.capitalised) else { continue }
-            // Who tells of the event ("reported by the Soviets") is not one of its participants.
-            if lexicon.attribution.match(words, endingAt: hit.range.lowerBound) != nil { continue }
-            guard seen.insert(hit.payload.name).inserted else { continue }
-            let text = verbatim(hit.range)
-            result.append(ClaimEntity(name: hit.payload.name, kind: hit.payload.kind, text: text))
-        }
-        return result
-    }
-
-    private func subjects(_ words: [TextToken]) -> [String] {
-        var result: [String] = []
-        for hit in lexicon.subjects.all(in: words) where !result.contains(hit.payload) { result.append(hit.payload) }
-        return result
-    }
-
-    /// Places named with a role cue before them ("to Moscow", "in the mountains east of Lake Baikal");
-    /// a place named without one ("informed Beijing") is not a place of the event.
-    private func places(_ words: [TextToken], type: String, verbatim: (Range<Int>) -> String) -> [ClaimPlace] {
-        var result: [ClaimPlace] = []
-        for hit in lexicon.entities.all(in: words) where hit.payload.kind == "place" {
-            guard words[hit.range].contains(where: \.capitalised) else { continue }
+            if hit.payload.kind != "place" {
+                if lexicon.attribution.match(words, endingAt: hit.range.lowerBound) != nil { continue }
+                guard seen.insert(hit.payload.name).inserted else { continue }
+                participants.append(ClaimEntity(name: hit.payload.name, kind: hit.payload.kind, text: verbatim(hit.range)))
+                continue
+            }
             var index = hit.range.lowerBound
             var widen = lexicon.placeVague.match(words, endingAt: index)?.payload ?? 0
             for _ in 0..<4 {
@@ -304,15 +298,19 @@ public struct ClaimExtractor: Sendable {
                 widen = max(widen, lexicon.placeVague.match(words, endingAt: index)?.payload ?? 0)
             }
             guard var role = lexicon.placeRoles.match(words, endingAt: index)?.payload, role != "none" else { continue }
-            let family = lexicon.eventTypes[type]
             if role == "location" && type == "departure" { role = "origin" }
             // Where an entry went is what the entry is; where an arrival happened is its location (a stop may not be the end).
-            if role == "location" && family?.placeIsIdentity == true { role = "destination" }
-            let text = verbatim(hit.range)
-            if !result.contains(where: { $0.name == hit.payload.name && $0.role == role }) {
-                result.append(ClaimPlace(name: hit.payload.name, text: text, role: role, widenKm: widen))
+            if role == "location" && lexicon.eventTypes[type]?.placeIsIdentity == true { role = "destination" }
+            if !places.contains(where: { $0.name == hit.payload.name && $0.role == role }) {
+                places.append(ClaimPlace(name: hit.payload.name, text: verbatim(hit.range), role: role, widenKm: widen))
             }
         }
+        return (participants, places)
+    }
+
+    private func subjects(_ words: [TextToken]) -> [String] {
+        var result: [String] = []
+        for hit in lexicon.subjects.all(in: words) where !result.contains(hit.payload) { result.append(hit.payload) }
         return result
     }
 

@@ -161,8 +161,6 @@ public struct Verifier: Sendable {
             for index in finding.right { opposing[index, default: []] += finding.left }
         }
         var conflicts = findings.map(\.conflict)
-        var keyOfSide: [String: Int] = [:]
-        for index in claims.indices { keyOfSide[sideKey(claims[index])] = index }
 
         var countsByDocument: [String: [ClaimCount]] = [:]
         for item in claims where !item.claim.counts.isEmpty { countsByDocument[item.document, default: []] += item.claim.counts }
@@ -180,7 +178,7 @@ public struct Verifier: Sendable {
         var eventNumbers: [Int: Int] = [:]
         var eventNames: [Int: String] = [:]
         for index in conflicts.indices {
-            guard let first = conflicts[index].claims.first.flatMap({ keyOfSide["\($0.document)\t\($0.version)\t\($0.text)"] }) else { continue }
+            guard let first = findings[index].left.first else { continue }
             let root = final.find(first)
             if eventNames[root] == nil { eventNames[root] = eventLabel(members[root] ?? [first], claims) }
             let suffix = conflicts[index].event.range(of: " — ").map { String(conflicts[index].event[$0.lowerBound...]) } ?? ""
@@ -583,8 +581,6 @@ public struct Verifier: Sendable {
             document: item.document, version: item.version, source: item.source, text: item.claim.text, value: value, role: role,
             sourceKind: item.archival ? "archival" : "secondary", citation: nil)
     }
-
-    private func sideKey(_ item: CatalogClaim) -> String { "\(item.document)\t\(item.version)\t\(item.claim.text)" }
 
     private func dateText(_ index: Int, _ claims: [CatalogClaim]) -> String {
         guard let date = claims[index].claim.date else { return "" }
