@@ -119,4 +119,39 @@ struct VerifyCLITests {
         #expect(ingest.status == 0)
         #expect(ingest.stderr.contains("claims are extracted with the shipped data files only"))
     }
+
+    @Test(
+        "ingest --defer-claims stores no claims and the next verify reports the same; --rebuild extracts all; --quiet says nothing when nothing conflicts"
+    )
+    func deferRebuildQuiet() throws {
+        let now = try Scratch()
+        try now.copySample()
+        _ = try CLIRunner.run(["ingest"], in: now.path)
+        let atIngest = try CLIRunner.run(["verify", "--json"], in: now.path)
+        let later = try Scratch()
+        try later.copySample()
+        let deferred = try CLIRunner.run(["ingest", "--defer-claims", "--json"], in: later.path)
+        #expect(deferred.status == 0)
+        let extraction = try CLIRunner.run(["history", "wcda:900101", "--json"], in: later.path)
+        #expect(!extraction.stdout.contains("\"claims\""), "no claim count logged at a deferred ingest")
+        let first = try CLIRunner.run(["verify", "--json", "-v"], in: later.path)
+        #expect(first.stderr.contains("claims of 7 version(s) extracted"))
+        #expect(first.stdout == atIngest.stdout)
+        let rebuild = try CLIRunner.run(["verify", "--rebuild", "--json", "-v"], in: later.path)
+        #expect(rebuild.stderr.contains("claims of 7 version(s) extracted"))
+        #expect(rebuild.stdout == atIngest.stdout)
+        let again = try CLIRunner.run(["verify", "-v"], in: later.path)
+        #expect(!again.stderr.contains("extracted"))
+
+        let quiet = try Scratch()
+        try quiet.write("ingest/a.txt", "A\n\nOn 19 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        _ = try CLIRunner.run(["ingest"], in: quiet.path)
+        let calm = try CLIRunner.run(["verify", "--quiet"], in: quiet.path)
+        #expect(calm.status == 0)
+        #expect(calm.stdout.isEmpty)
+        let loud = try CLIRunner.run(["verify", "--quiet"], in: now.path)
+        #expect(loud.status == 1)
+        #expect(loud.stdout.contains("CONFLICT (date)"))
+        #expect(!loud.stdout.contains("Supported claims"))
+    }
 }
