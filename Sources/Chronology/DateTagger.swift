@@ -51,13 +51,13 @@ public struct DateTagger: Sendable {
                 start = .month(month, year: b.period.lowerBound.year, text: first.text)
             }
             guard let a = start else { continue }
-            let between = String(String.UnicodeScalarView(scalars[first.end..<second.start])).lowercased().trimmingWhitespace()
-            let before = String(String.UnicodeScalarView(scalars[max(0, first.start - 8)..<first.start])).lowercased()
+            let between = String(unicodeScalars: scalars[first.end..<second.start]).lowercased().trimmingWhitespace()
+            let before = String(unicodeScalars: scalars[max(0, first.start - 8)..<first.start]).lowercased()
             let joined = ["-", "–", "—", "to", "until", "till", "through"].contains(between) || (between == "and" && before.hasSuffix("between "))
             guard joined, a.period.lowerBound <= b.period.upperBound else { continue }
             let precision = DatePrecision.allCases[
                 max(DatePrecision.allCases.firstIndex(of: a.precision)!, DatePrecision.allCases.firstIndex(of: b.precision)!)]
-            let words = String(String.UnicodeScalarView(scalars[first.start..<second.end]))
+            let words = String(unicodeScalars: scalars[first.start..<second.end])
             result.append((first, second, DateValue(period: a.period.lowerBound...b.period.upperBound, precision: precision, text: words)))
         }
         return result
@@ -137,9 +137,7 @@ struct TaggerRun {
     }
 
     mutating func append(_ kind: TokenKind, _ start: Int, _ end: Int) {
-        var word = String.UnicodeScalarView()
-        word.append(contentsOf: scalars[start..<end])
-        let text = String(word)
+        let text = String(unicodeScalars: scalars[start..<end])
         let first = scalars[start]
         let capitalised = first.value < 128 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
         tokens.append(Token(kind: kind, start: start, end: end, lower: text.lowercased(), capitalised: capitalised))
@@ -148,9 +146,7 @@ struct TaggerRun {
     func word(_ index: Int) -> String? { index < tokens.count ? tokens[index].lower : nil }
 
     func words(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end])
-        return String(view)
+        String(unicodeScalars: scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end])
     }
 
     // MARK: vocabulary

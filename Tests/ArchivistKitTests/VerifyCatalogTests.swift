@@ -7,12 +7,14 @@ import Testing
 
 @Suite("Verifier on a catalog: claims stored per version, re-extracted, latest versions")
 struct VerifyCatalogTests {
-    @Test("ingest stores each new version's claims and logs their number in the metadata-extraction event")
+    @Test("ingest with extractClaims stores each new version's claims and logs their number in the metadata-extraction event")
     func storedAtIngest() throws {
         let folder = try TemporaryFolder()
         try folder.write("in/record.txt", wilsonExport(body: "On 6 February 1949 Mao met Mikoyan and told him the army would take Xinjiang."))
         let catalog = try folder.catalog()
-        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        var options = IngestOptions()
+        options.extractClaims = true
+        _ = Ingester(catalog: catalog, options: options).ingest([folder.path + "/in"])
         let stored = try DatabaseQueue(path: catalog.path).read { db in
             try Row.fetchAll(db, sql: "SELECT c.type, c.sentence, x.claims FROM claim c JOIN claim_extraction x USING (version_id) ORDER BY c.seq")
         }
@@ -45,21 +47,21 @@ struct VerifyCatalogTests {
         #expect(back == claim)
     }
 
-    @Test("ingest --defer-claims stores no claims; the next verify extracts them and reports the same")
+    @Test("ingest stores no claims by default; the next verify extracts them and reports what extraction at ingest gives")
     func deferred() throws {
         let folder = try TemporaryFolder()
         try folder.write("in/a.txt", "A\n\nOn 19 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
         try folder.write("in/b.txt", "B\n\nOn 22 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
-        var options = IngestOptions()
-        options.extractClaims = false
         let deferred = try Catalog(path: folder.path + "/deferred.sqlite")
-        _ = Ingester(catalog: deferred, options: options).ingest([folder.path + "/in"])
+        _ = Ingester(catalog: deferred).ingest([folder.path + "/in"])
         let rows = try DatabaseQueue(path: deferred.path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM claim") }
         #expect(rows == 0)
         let later = try Verifier.run(catalog: deferred)
         #expect(later.extracted == 2)
         let atIngest = try folder.catalog()
-        _ = Ingester(catalog: atIngest).ingest([folder.path + "/in"])
+        var options = IngestOptions()
+        options.extractClaims = true
+        _ = Ingester(catalog: atIngest, options: options).ingest([folder.path + "/in"])
         let now = try Verifier.run(catalog: atIngest)
         #expect(now.extracted == 0)
         #expect(later.report == now.report)

@@ -121,16 +121,23 @@ struct VerifyCLITests {
     }
 
     @Test(
-        "ingest --defer-claims stores no claims and the next verify reports the same; --rebuild extracts all; --quiet says nothing when nothing conflicts"
+        "ingest stores no claims and the next verify reports what ingest --claims gives; --rebuild extracts all; --quiet says nothing when nothing conflicts"
     )
     func deferRebuildQuiet() throws {
         let now = try Scratch()
         try now.copySample()
-        _ = try CLIRunner.run(["ingest"], in: now.path)
-        let atIngest = try CLIRunner.run(["verify", "--json"], in: now.path)
+        let eager = try CLIRunner.run(["ingest", "--claims", "--json"], in: now.path)
+        #expect(eager.status == 0)
+        let eagerHistory = try CLIRunner.run(["history", "wcda:900101", "--json"], in: now.path)
+        #expect(eagerHistory.stdout.contains("\"claims\""), "ingest --claims logs the claims it stored")
+        let atIngest = try CLIRunner.run(["verify", "--json", "-v"], in: now.path)
+        #expect(!atIngest.stderr.contains("extracted"))
         let later = try Scratch()
         try later.copySample()
-        let deferred = try CLIRunner.run(["ingest", "--defer-claims", "--json"], in: later.path)
+        let both = try CLIRunner.run(["ingest", "--claims", "--defer-claims"], in: later.path)
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--defer-claims is the default"))
+        let deferred = try CLIRunner.run(["ingest", "--json"], in: later.path)
         #expect(deferred.status == 0)
         let extraction = try CLIRunner.run(["history", "wcda:900101", "--json"], in: later.path)
         #expect(!extraction.stdout.contains("\"claims\""), "no claim count logged at a deferred ingest")

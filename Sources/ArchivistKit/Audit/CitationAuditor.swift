@@ -212,11 +212,11 @@ public struct CitationAuditor: Sendable {
         }
     }
 
-    nonisolated(unsafe) static let fullCitation = try? NSRegularExpression(
+    static let fullCitation = try? NSRegularExpression(
         pattern: #"[“"][^”"]{8,300}[,.]?[”"],?\s+[^“"]{0,400}?(?:https?://\S+|\bll?\.\s*[0-9][0-9–-]*|\b(?:Digital Archive|Project)\b)"#)
-    nonisolated(unsafe) static let archiveURL = try? NSRegularExpression(pattern: #"https?://\S*/document/(\d+)"#)
-    nonisolated(unsafe) static let recordID = try? NSRegularExpression(pattern: #"\bRecord ID:?\s*(\d{3,})"#)
-    nonisolated(unsafe) static let quoted = try? NSRegularExpression(pattern: #"“([^”]+)”|"([^"]+)""#)
+    static let archiveURL = try? NSRegularExpression(pattern: #"https?://\S*/document/(\d+)"#)
+    static let recordID = try? NSRegularExpression(pattern: #"\bRecord ID:?\s*(\d{3,})"#)
+    static let quoted = try? NSRegularExpression(pattern: #"“([^”]+)”|"([^"]+)""#)
 
     /// Source texts, normalised only when a quotation is looked up in them.
     final class SourceTexts {

@@ -27,7 +27,7 @@ enum BagTagFile {
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
             return String(validating: body, as: UTF8.self)
         case .latin1:
-            return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+            return String(unicodeScalars: bytes.map { Unicode.Scalar($0) })
         case .windows1252:
             return SingleByteCharset.windows1252.decode(bytes)
         case .utf16:

@@ -145,7 +145,7 @@ public enum CitationParser {
         return credits
     }
 
-    nonisolated(unsafe) static let creditPattern = try? NSRegularExpression(
+    static let creditPattern = try? NSRegularExpression(
         pattern:
             #"(?i)\b(obtained and translated|obtained|translated)(?: for ([A-Z][A-Za-z]*))? by ([^.;]+?)(?= and (?:translated|obtained)\b|[.;]|$)"#)
 

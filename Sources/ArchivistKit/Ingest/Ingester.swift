@@ -19,9 +19,10 @@ public struct IngestOptions: Sendable {
     /// The verifier's data files for extracting claims; `nil` reads the shipped ones and those
     /// beside the catalog.
     public var lexicon: VerifyLexicon?
-    /// Extract each new version's claims at ingest; when false, `verify` extracts them the first
-    /// time it runs (the result is the same).
-    public var extractClaims = true
+    /// Extract each new version's claims at ingest, in its transaction. By default (false) the
+    /// next `verify` extracts them, for every version at once and on every core; the result is the
+    /// same, and ingest stays about five times faster.
+    public var extractClaims = false
 
     /// Default options.
     public init(encoding: TextEncoding = .automatic, maximumFileSize: Int = 512 * 1024 * 1024) {

@@ -75,7 +75,7 @@ public struct ClaimExtractor: Sendable {
         guard let (type, trigger) = eventType(tokens) else { return nil }
         let scalars = Array(title.unicodeScalars)
         let verbatim = { (range: Range<Int>) in
-            String(String.UnicodeScalarView(scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]))
+            String(unicodeScalars: scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end])
         }
         let named = names(tokens, type: type, verbatim: verbatim)
         return Claim(
@@ -111,13 +111,13 @@ public struct ClaimExtractor: Sendable {
             var expressionEnd = expressionIndex
             while expressionEnd < expressions.count, expressions[expressionEnd].start < sentence.end { expressionEnd += 1 }
             let dates = expressions[expressionIndex..<expressionEnd].filter { $0.end <= sentence.end }
-            let sentenceText = String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end]))
+            let sentenceText = String(unicodeScalars: scalars[sentence.start..<sentence.end])
             // Data (a JSON or code line in a text file) is not prose: no claims.
             if sentenceText.contains("{") || sentenceText.contains("}") { continue }
             guard
                 var claim = claim(
                     words, dates: dates, text: sentenceText, field: field, start: sentence.start, end: sentence.end,
-                    span: { String(String.UnicodeScalarView(scalars[$0])) })
+                    span: { String(unicodeScalars: scalars[$0]) })
             else { continue }
             if let (before, paragraph) = previous, paragraph == sentence.paragraph, sameFamily(before.type, claim.type) {
                 if claim.date == nil, let date = before.date {
@@ -181,7 +181,7 @@ public struct ClaimExtractor: Sendable {
             if dated { continue }
             for index in sentence.start..<sentence.end where kept[index] != "\n" { kept[index] = " " }
         }
-        return String(String.UnicodeScalarView(kept))
+        return String(unicodeScalars: kept)
     }
 
     private func sameFamily(_ a: String, _ b: String) -> Bool {

@@ -75,7 +75,7 @@ enum SentenceSplitter {
     private static func isAbbreviation(_ scalars: [Unicode.Scalar], before index: Int) -> Bool {
         var start = index
         while start > 0, scalars[start - 1].properties.isAlphabetic || scalars[start - 1] == "." { start -= 1 }
-        let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
+        let word = String(unicodeScalars: scalars[start..<index]).lowercased()
         if word.isEmpty { return false }
         if word.count == 1 { return scalars[start].properties.isUppercase || abbreviations.contains(word) }
         // Initials ("V.M. Molotov").

@@ -63,7 +63,7 @@ enum TextTokenizer {
             } else if "'’".unicodeScalars.contains(scalar), index + 1 < scalars.count, scalars[index + 1] == "s" || scalars[index + 1] == "S" {
                 end = index + 2
             }
-            let word = String(String.UnicodeScalarView(scalars[index..<end]))
+            let word = String(unicodeScalars: scalars[index..<end])
             tokens.append(
                 TextToken(
                     text: word, key: fold(word), start: offset + index, end: offset + end,

@@ -556,7 +556,7 @@ public struct Verifier: Sendable {
         let totals = Set(item.claim.counts.map(\.counts))
         // A number is borne out when a document recording the event gives it, in that sentence or another.
         let witnesses = item.claim.counts.isEmpty ? [] : Set(agreeing.map { claims[$0].document })
-        let given = (countsByDocument?.filter { witnesses.contains($0.key) }.flatMap(\.value)) ?? agreeing.flatMap { claims[$0].claim.counts }
+        let given = countsByDocument.map { byDocument in witnesses.flatMap { byDocument[$0] ?? [] } } ?? agreeing.flatMap { claims[$0].claim.counts }
         let unmatched = item.claim.counts.filter { count in
             // Parts that add up to a total the claim gives are checked through the total.
             if let total = lexicon.countParts[count.counts], totals.contains(total) { return false }

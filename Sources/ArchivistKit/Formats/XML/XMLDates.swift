@@ -46,7 +46,7 @@ enum XMLDates {
         // "1981-1982", "1981–1982": a span of years, the commonest date in finding aids.
         let scalars = Array(text.unicodeScalars)
         if scalars.count == 9, ["-", "–", "/"].contains(scalars[4]),
-            let start = Int(String(String.UnicodeScalarView(scalars[0..<4]))), let end = Int(String(String.UnicodeScalarView(scalars[5..<9]))),
+            let start = Int(String(unicodeScalars: scalars[0..<4])), let end = Int(String(unicodeScalars: scalars[5..<9])),
             start <= end, start >= 1000
         {
             return range(from: String(start), to: String(end), text: text)
