@@ -28,23 +28,40 @@ struct VerifyCatalogTests {
         #expect(try catalog.claimsForVerification(extractor: ClaimExtractor(lexicon: .shipped)).extracted == 0)
     }
 
-    @Test("a claim's JSON reads back to the same claim (dates with qualifiers, open counts)")
+    @Test(
+        "a claim's JSON reads back to the same claim, keyed for reports and positional in the catalog (qualified dates, open counts, names written otherwise)"
+    )
     func roundTrip() throws {
         let claims = ClaimExtractor(lexicon: .shipped).claims(
             in: ClaimSource(
-                title: "t", body: "In late August 1949 the plane crashed east of Lake Baikal with at least 14 people aboard.", isArchival: false))
+                title: "t",
+                body:
+                    "In late August 1949 Akhmetjan Kasimov's plane crashed east of Lake Baikal with at least 14 people aboard, reported on 3 September 1949.",
+                isArchival: false))
         let claim = try #require(claims.first)
         #expect(claim.counts.first?.high == nil)
+        #expect(claim.participants.contains { $0.text != $0.name }, "a name written otherwise than its canonical form")
+        #expect(claim.places.contains { $0.widenKm > 0 })
+        #expect(claim.date?.value.qualifiers.isEmpty == false)
         let data = try JSONEncoder().encode(claim)
+        let keyed = String(decoding: data, as: UTF8.self)
+        #expect(keyed.contains("\"widen_km\"") && keyed.contains("\"edtf\"") && keyed.contains("\"text\":\"In late"))
         #expect(try JSONDecoder().decode(Claim.self, from: data) == claim)
-        // As stored: without the sentence (it has its own column) and the derived date fields.
+        // As stored: a positional array, without the sentence (it has its own column) or the derived date fields.
         let storage = JSONEncoder()
         storage.userInfo[.claimStorage] = true
         let stored = String(decoding: try storage.encode(claim), as: UTF8.self)
-        #expect(!stored.contains("\"text\":\"In late") && !stored.contains("edtf"))
-        var back = try JSONDecoder().decode(Claim.self, from: Data(stored.utf8))
+        #expect(stored.hasPrefix("[\""))
+        #expect(!stored.contains("In late") && !stored.contains("edtf") && !stored.contains("widen_km"))
+        #expect(stored.utf8.count * 2 < keyed.utf8.count)
+        let reader = JSONDecoder()
+        reader.userInfo[.claimStorage] = true
+        var back = try reader.decode(Claim.self, from: Data(stored.utf8))
         back.text = claim.text
         #expect(back == claim)
+        // A stored claim is not a report's claim, and the other way round: each reader refuses the other's form.
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Claim.self, from: Data(stored.utf8)) }
+        #expect(throws: DecodingError.self) { try reader.decode(Claim.self, from: data) }
     }
 
     @Test("ingest stores no claims by default; the next verify extracts them and reports what extraction at ingest gives")

@@ -5,7 +5,7 @@ import GRDB
 extension Catalog {
     /// The version of the claim extractor; stored with each extraction, and claims made by another
     /// are re-derived.
-    public static let claimExtractorVersion = "7"
+    public static let claimExtractorVersion = "8"
 
     /// A claim ready to store: its type, sentence and JSON. Encoding is done where claims are
     /// extracted (off the thread that writes), since it costs as much as the writing.
@@ -96,6 +96,7 @@ extension Catalog {
     private func latestClaims() throws -> [CatalogClaim] {
         try pool.read { db in
             let decoder = JSONDecoder()
+            decoder.userInfo[.claimStorage] = true
             let rows = try Row.fetchCursor(
                 db,
                 sql: """

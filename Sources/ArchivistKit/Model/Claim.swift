@@ -60,22 +60,39 @@ public struct Claim: Sendable, Codable, Equatable {
         self.inherited = inherited
     }
 
-    // Everything is written for reports; in the catalog (``CodingUserInfoKey/claimStorage``) the
-    // sentence (kept in its own column), derived date fields and empty parts are left out, which
-    // halves the stored size.
+    // Reports get every field by name. The catalog (``CodingUserInfoKey/claimStorage``) gets a
+    // positional array, `[type, field, start, end, trigger, distinct, modality, date, places,
+    // counts, participants, subjects, inherited]`, without the sentence (kept in its own column):
+    // a third of the keyed form's size, and read back without looking up keys.
     public func encode(to encoder: any Encoder) throws {
-        let storage = encoder.userInfo[.claimStorage] as? Bool == true
+        if encoder.userInfo[.claimStorage] as? Bool == true {
+            var row = encoder.unkeyedContainer()
+            try row.encode(type)
+            try row.encode(field)
+            try row.encode(start)
+            try row.encode(end)
+            try row.encode(trigger)
+            try row.encode(distinct)
+            try row.encode(modality)
+            try row.encode(date)
+            try row.encode(places)
+            try row.encode(counts)
+            try row.encode(participants)
+            try row.encode(subjects)
+            try row.encode(inherited)
+            return
+        }
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(type, forKey: .type)
         try container.encodeIfPresent(modality, forKey: .modality)
         try container.encodeIfPresent(date, forKey: .date)
-        if !storage || distinct { try container.encode(distinct, forKey: .distinct) }
-        if !storage || !places.isEmpty { try container.encode(places, forKey: .places) }
-        if !storage || !counts.isEmpty { try container.encode(counts, forKey: .counts) }
-        if !storage || !participants.isEmpty { try container.encode(participants, forKey: .participants) }
-        if !storage || !subjects.isEmpty { try container.encode(subjects, forKey: .subjects) }
-        if !storage || !inherited.isEmpty { try container.encode(inherited, forKey: .inherited) }
-        if !storage { try container.encode(text, forKey: .text) }
+        try container.encode(distinct, forKey: .distinct)
+        try container.encode(places, forKey: .places)
+        try container.encode(counts, forKey: .counts)
+        try container.encode(participants, forKey: .participants)
+        try container.encode(subjects, forKey: .subjects)
+        try container.encode(inherited, forKey: .inherited)
+        try container.encode(text, forKey: .text)
         try container.encode(trigger, forKey: .trigger)
         try container.encode(field, forKey: .field)
         try container.encode(start, forKey: .start)
@@ -83,6 +100,23 @@ public struct Claim: Sendable, Codable, Equatable {
     }
 
     public init(from decoder: any Decoder) throws {
+        if decoder.userInfo[.claimStorage] as? Bool == true {
+            var row = try decoder.unkeyedContainer()
+            let type = try row.decode(String.self)
+            let field = try row.decode(String.self)
+            let start = try row.decode(Int.self)
+            let end = try row.decode(Int.self)
+            let trigger = try row.decode(String.self)
+            let distinct = try row.decode(Bool.self)
+            let modality = try row.decode(String?.self)
+            let date = try row.decode(ClaimDate?.self)
+            self.init(
+                type: type, modality: modality, distinct: distinct, date: date, places: try row.decode([ClaimPlace].self),
+                counts: try row.decode([ClaimCount].self), participants: try row.decode([ClaimEntity].self),
+                subjects: try row.decode([String].self), trigger: trigger, text: "", field: field, start: start, end: end,
+                inherited: try row.decode([String].self))
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             type: try container.decode(String.self, forKey: .type), modality: try container.decodeIfPresent(String.self, forKey: .modality),
@@ -121,35 +155,62 @@ public struct ClaimDate: Sendable, Codable, Equatable {
         case role, text, edtf, precision, qualifiers, earliest, latest, period, anchor
     }
 
-    // Written flat and readable (ISO days, EDTF), and read back to the same value.
+    // Written flat and readable (ISO days, EDTF), and read back to the same value; in the catalog,
+    // as `[role, text, precision, first day, last day, qualifiers, anchor]`.
     public func encode(to encoder: any Encoder) throws {
+        if encoder.userInfo[.claimStorage] as? Bool == true {
+            var row = encoder.unkeyedContainer()
+            try row.encode(role)
+            try row.encode(value.text)
+            try row.encode(value.precision)
+            try row.encode(value.period.lowerBound.description)
+            try row.encode(value.period.upperBound.description)
+            try row.encode(value.qualifiers)
+            try row.encode(value.anchor)
+            return
+        }
         var container = encoder.container(keyedBy: CodingKeys.self)
-        let storage = encoder.userInfo[.claimStorage] as? Bool == true
         try container.encode(role, forKey: .role)
         try container.encode(value.text, forKey: .text)
         try container.encode(value.precision, forKey: .precision)
-        if !storage || !value.qualifiers.isEmpty { try container.encode(value.qualifiers, forKey: .qualifiers) }
-        if !storage {
-            try container.encode(value.edtf, forKey: .edtf)
-            try container.encode(value.earliest?.description, forKey: .earliest)
-            try container.encode(value.latest?.description, forKey: .latest)
-        }
+        try container.encode(value.qualifiers, forKey: .qualifiers)
+        try container.encode(value.edtf, forKey: .edtf)
+        try container.encode(value.earliest?.description, forKey: .earliest)
+        try container.encode(value.latest?.description, forKey: .latest)
         try container.encode([value.period.lowerBound.description, value.period.upperBound.description], forKey: .period)
         try container.encodeIfPresent(value.anchor, forKey: .anchor)
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let period = try container.decode([String].self, forKey: .period)
-        guard period.count == 2, let lower = CalendarDay(iso: period[0]), let upper = CalendarDay(iso: period[1]), lower <= upper else {
-            throw DecodingError.dataCorruptedError(forKey: .period, in: container, debugDescription: "not two ISO days in order")
+        let role: String
+        let text: String
+        let precision: DatePrecision
+        let bounds: [String]
+        let qualifiers: [DateQualifier]
+        let anchor: String?
+        if decoder.userInfo[.claimStorage] as? Bool == true {
+            var row = try decoder.unkeyedContainer()
+            role = try row.decode(String.self)
+            text = try row.decode(String.self)
+            precision = try row.decode(DatePrecision.self)
+            bounds = [try row.decode(String.self), try row.decode(String.self)]
+            qualifiers = try row.decode([DateQualifier].self)
+            anchor = try row.decode(String?.self)
+        } else {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            role = try container.decode(String.self, forKey: .role)
+            text = try container.decode(String.self, forKey: .text)
+            precision = try container.decode(DatePrecision.self, forKey: .precision)
+            bounds = try container.decode([String].self, forKey: .period)
+            qualifiers = try container.decodeIfPresent([DateQualifier].self, forKey: .qualifiers) ?? []
+            anchor = try container.decodeIfPresent(String.self, forKey: .anchor)
         }
-        var value = DateValue(
-            period: lower...upper, precision: try container.decode(DatePrecision.self, forKey: .precision),
-            qualifiers: try container.decodeIfPresent([DateQualifier].self, forKey: .qualifiers) ?? [],
-            text: try container.decode(String.self, forKey: .text))
-        value.anchor = try container.decodeIfPresent(String.self, forKey: .anchor)
-        self.init(value: value, role: try container.decode(String.self, forKey: .role))
+        guard bounds.count == 2, let lower = CalendarDay(iso: bounds[0]), let upper = CalendarDay(iso: bounds[1]), lower <= upper else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "the period is not two ISO days in order"))
+        }
+        var value = DateValue(period: lower...upper, precision: precision, qualifiers: qualifiers, text: text)
+        value.anchor = anchor
+        self.init(value: value, role: role)
     }
 }
 
@@ -164,9 +225,50 @@ public struct ClaimPlace: Sendable, Codable, Equatable {
     /// Kilometres added to the place's radius by vague words ("east of", "near").
     public var widenKm: Double
 
+    /// Creates a place of a claim.
+    public init(name: String, text: String, role: String, widenKm: Double) {
+        self.name = name
+        self.text = text
+        self.role = role
+        self.widenKm = widenKm
+    }
+
     private enum CodingKeys: String, CodingKey {
         case name, text, role
         case widenKm = "widen_km"
+    }
+
+    // In the catalog: `[name, role, widen_km]`, and the words when they differ from the name.
+    public func encode(to encoder: any Encoder) throws {
+        if encoder.userInfo[.claimStorage] as? Bool == true {
+            var row = encoder.unkeyedContainer()
+            try row.encode(name)
+            try row.encode(role)
+            try row.encode(widenKm)
+            if text != name { try row.encode(text) }
+            return
+        }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(text, forKey: .text)
+        try container.encode(role, forKey: .role)
+        try container.encode(widenKm, forKey: .widenKm)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if decoder.userInfo[.claimStorage] as? Bool == true {
+            var row = try decoder.unkeyedContainer()
+            name = try row.decode(String.self)
+            role = try row.decode(String.self)
+            widenKm = try row.decode(Double.self)
+            text = row.isAtEnd ? name : try row.decode(String.self)
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        text = try container.decode(String.self, forKey: .text)
+        role = try container.decode(String.self, forKey: .role)
+        widenKm = try container.decode(Double.self, forKey: .widenKm)
     }
 }
 
@@ -182,6 +284,56 @@ public struct ClaimCount: Sendable, Codable, Equatable {
     public var counts: String
     /// The words, verbatim.
     public var text: String
+
+    /// Creates a count of a claim.
+    public init(value: Double, low: Double, high: Double?, counts: String, text: String) {
+        self.value = value
+        self.low = low
+        self.high = high
+        self.counts = counts
+        self.text = text
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case value, low, high, counts, text
+    }
+
+    // In the catalog: `[counts, value, low, high, text]`.
+    public func encode(to encoder: any Encoder) throws {
+        if encoder.userInfo[.claimStorage] as? Bool == true {
+            var row = encoder.unkeyedContainer()
+            try row.encode(counts)
+            try row.encode(value)
+            try row.encode(low)
+            try row.encode(high)
+            try row.encode(text)
+            return
+        }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(value, forKey: .value)
+        try container.encode(low, forKey: .low)
+        try container.encodeIfPresent(high, forKey: .high)
+        try container.encode(counts, forKey: .counts)
+        try container.encode(text, forKey: .text)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if decoder.userInfo[.claimStorage] as? Bool == true {
+            var row = try decoder.unkeyedContainer()
+            counts = try row.decode(String.self)
+            value = try row.decode(Double.self)
+            low = try row.decode(Double.self)
+            high = try row.decode(Double?.self)
+            text = try row.decode(String.self)
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        value = try container.decode(Double.self, forKey: .value)
+        low = try container.decode(Double.self, forKey: .low)
+        high = try container.decodeIfPresent(Double.self, forKey: .high)
+        counts = try container.decode(String.self, forKey: .counts)
+        text = try container.decode(String.self, forKey: .text)
+    }
 }
 
 /// A person or organisation a claim names.
@@ -192,6 +344,46 @@ public struct ClaimEntity: Sendable, Codable, Equatable {
     public var kind: String
     /// The words, verbatim.
     public var text: String
+
+    /// Creates a participant of a claim.
+    public init(name: String, kind: String, text: String) {
+        self.name = name
+        self.kind = kind
+        self.text = text
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, kind, text
+    }
+
+    // In the catalog: `[name, kind]`, and the words when they differ from the name.
+    public func encode(to encoder: any Encoder) throws {
+        if encoder.userInfo[.claimStorage] as? Bool == true {
+            var row = encoder.unkeyedContainer()
+            try row.encode(name)
+            try row.encode(kind)
+            if text != name { try row.encode(text) }
+            return
+        }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(text, forKey: .text)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if decoder.userInfo[.claimStorage] as? Bool == true {
+            var row = try decoder.unkeyedContainer()
+            name = try row.decode(String.self)
+            kind = try row.decode(String.self)
+            text = row.isAtEnd ? name : try row.decode(String.self)
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        kind = try container.decode(String.self, forKey: .kind)
+        text = try container.decode(String.self, forKey: .text)
+    }
 }
 
 extension ClaimCount {

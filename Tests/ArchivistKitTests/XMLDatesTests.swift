@@ -1,0 +1,37 @@
+import Chronology
+import Testing
+
+@testable import ArchivistKit
+
+@Suite("XML dates: the direct reading of plain years and days")
+struct XMLDatesTests {
+    @Test("a plain year or ISO day read directly gives what the phrase reader gives")
+    func sameAsPhraseReader() {
+        var inputs = (1000...2100).map(String.init)
+        inputs += ["1949-08-27", "1950-02-28", "1948-02-29", "2000-02-29", "1000-01-01", "1999-12-31", "1934-11-12"]
+        for text in inputs {
+            let direct = XMLDates.plainYearOrDay(text)
+            #expect(direct != nil, "\(text)")
+            #expect(direct == DatePhrase.read(text).value, "\(text)")
+        }
+    }
+
+    @Test(
+        "anything else is left to the phrase reader",
+        arguments: ["", "978", "0999", "19a8", "1949-02-30", "1949-8-27", "1949/08/27", " 1949", "１９４９", "1949-13-01"])
+    func notPlain(_ text: String) {
+        #expect(XMLDates.plainYearOrDay(text) == nil)
+    }
+
+    @Test("finding-aid dates: years, spans of years, days, and phrases")
+    func phrases() {
+        #expect(XMLDates.phrase("1978") == .year(1978, text: "1978"))
+        let span = XMLDates.phrase("1981-1982")
+        #expect(span?.period.lowerBound.description == "1981-01-01")
+        #expect(span?.period.upperBound.description == "1982-12-31")
+        #expect(span?.precision == .year)
+        #expect(XMLDates.phrase("1949-08-27")?.precision == .day)
+        #expect(XMLDates.phrase("22 April 1945")?.period.lowerBound.description == "1945-04-22")
+        #expect(XMLDates.phrase("undated") == nil)
+    }
+}
