@@ -61,22 +61,22 @@ public struct Verifier: Sendable {
     struct Link {
         var a: Int, b: Int
         var relation: Relation
-        var reason: String
+        /// Why the two were matched; written only when asked (``candidateLinks(_:)``'s `explain`),
+        /// since a catalog telling one event many times makes millions of links and few conflicts.
+        var reason = ""
         /// Matched by a shared subject alone, one claim naming no one ("the agreement is signed").
         var subjectOnly = false
     }
 
     /// Verifies `claims`; with `focus`, reports only that document's claims and the conflicts it is a side of.
     public func verify(_ claims: [CatalogClaim], focus: String? = nil) -> VerifyReport {
-        let (links, firstOfKind) = candidateLinks(claims)
+        let (links, firstOfKind, explain) = candidateLinks(claims)
         var groups = UnionFind(claims.count)
         var agreeing: [[Int]] = Array(repeating: [], count: claims.count)
-        var pairReasons: [[Int]: String] = [:]
-        var partners: [Int: [Int]] = [:]
+        var partners: [[Int]] = Array(repeating: [], count: claims.count)
         for link in links {
-            pairReasons[[link.a, link.b]] = link.reason
-            partners[link.a, default: []].append(link.b)
-            partners[link.b, default: []].append(link.a)
+            partners[link.a].append(link.b)
+            partners[link.b].append(link.a)
         }
         for link in links where link.relation == .supports {
             if claims[link.a].document != claims[link.b].document {
@@ -123,7 +123,7 @@ public struct Verifier: Sendable {
                 Finding(
                     conflict: VerifyConflict(
                         code: "date-conflict", kind: "date", severity: "conflict", eventID: 0, event: eventLabel(left + right, claims),
-                        reason: link.reason,
+                        reason: explain(link.a, link.b),
                         claims: (left + right).map { side($0, claims, value: dateText($0, claims), role: claims[$0].claim.date!.role) }),
                     left: left, right: right))
         }
@@ -133,7 +133,7 @@ public struct Verifier: Sendable {
                 Finding(
                     conflict: VerifyConflict(
                         code: "date-role-mismatch", kind: "date", severity: "role-mismatch", eventID: 0, event: eventLabel(sides, claims),
-                        reason: link.reason,
+                        reason: explain(link.a, link.b),
                         claims: sides.map { side($0, claims, value: dateText($0, claims), role: claims[$0].claim.date!.role) }),
                     left: [link.a], right: [link.b]))
         }
@@ -146,7 +146,7 @@ public struct Verifier: Sendable {
             let reason = { (left: [Int], right: [Int]) -> String? in
                 let others = Set(right)
                 for l in left {
-                    for r in partners[l] ?? [] where others.contains(r) { return pairReasons[[min(l, r), max(l, r)]] }
+                    for r in partners[l] where others.contains(r) { return explain(min(l, r), max(l, r)) }
                 }
                 return nil
             }
@@ -271,7 +271,8 @@ public struct Verifier: Sendable {
     /// Claims are bucketed by family and anchor (a participant or a subject) and sorted by date, so
     /// each claim is only compared with the claims of its buckets within the family's window; a pair
     /// sharing several anchors is judged once, in the bucket of its first shared anchor.
-    func candidateLinks(_ claims: [CatalogClaim]) -> (links: [Link], firstOfKind: [Int: Int]) {
+    /// `explain(a, b)` (a < b, a linked pair) says why the two were matched.
+    func candidateLinks(_ claims: [CatalogClaim]) -> (links: [Link], firstOfKind: [Int: Int], explain: (Int, Int) -> String) {
         var names: [String: Int] = [:]
         var subjectNames: [String: Int] = [:]
         var nameList: [String] = []
@@ -351,11 +352,15 @@ public struct Verifier: Sendable {
                 }
             }
         }
-        return (links.sorted { ($0.a, $0.b) < ($1.a, $1.b) }, firstOfKind)
+        let explain = { (a: Int, b: Int) -> String in
+            self.link(a, b, claims, facts[a]!, facts[b]!, nameList: nameList, subjectList: subjectList, explained: true)?.reason ?? ""
+        }
+        return (links.sorted { ($0.a, $0.b) < ($1.a, $1.b) }, firstOfKind, explain)
     }
 
     private func link(
-        _ a: Int, _ b: Int, _ claims: [CatalogClaim], _ fx: Facts, _ fy: Facts, nameList: [String], subjectList: [String]
+        _ a: Int, _ b: Int, _ claims: [CatalogClaim], _ fx: Facts, _ fy: Facts, nameList: [String], subjectList: [String],
+        explained: Bool = false
     ) -> Link? {
         let (typeX, typeY) = (fx.type, fy.type)
         let sameType = typeX.name == typeY.name
@@ -407,7 +412,8 @@ public struct Verifier: Sendable {
                 sameDestination = true
             }
         }
-        // The explanation, written only for pairs that are linked.
+        guard explained else { return Link(a: a, b: b, relation: relation, subjectOnly: relation == .disagree && shared.isEmpty) }
+        // The explanation, written only when asked for.
         let names = shared.map { nameList[$0] }.sorted()
         var anchor: String
         if subjectAnchors {
@@ -520,15 +526,23 @@ public struct Verifier: Sendable {
         let item = claims[index]
         // At most `maximumEvidence` sentences, one per document and sentence, in catalog order.
         func evidence(_ others: [Int], _ relation: String) -> [VerifiedClaim.Evidence] {
-            var seen: Set<String> = []
+            struct Sentence: Hashable {
+                let document: String
+                let text: String
+            }
+            var seen: Set<Sentence> = []
             var result: [VerifiedClaim.Evidence] = []
             for other in others {
                 if result.count == Self.maximumEvidence { break }
-                let o = claims[other]
-                guard o.document != item.document || relation == "contradicts", seen.insert(o.document + "\t" + o.claim.text).inserted else {
+                // Read in place: copying a whole claim for each candidate was a tenth of a dense catalog's verification.
+                guard claims[other].document != item.document || relation == "contradicts",
+                    seen.insert(Sentence(document: claims[other].document, text: claims[other].claim.text)).inserted
+                else {
                     continue
                 }
-                result.append(VerifiedClaim.Evidence(document: o.document, source: o.source, text: o.claim.text, relation: relation))
+                result.append(
+                    VerifiedClaim.Evidence(
+                        document: claims[other].document, source: claims[other].source, text: claims[other].claim.text, relation: relation))
             }
             return result
         }
