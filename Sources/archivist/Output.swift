@@ -31,8 +31,9 @@ enum Output {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }
 
-/// A one-line progress display on standard error, shown only on a terminal.
-final class Progress {
+/// A one-line progress bar on standard error, drawn only when stderr is a terminal. Calls must not overlap (the
+/// library's progress callbacks are made one at a time), hence `@unchecked Sendable`.
+final class Progress: @unchecked Sendable {
     private let enabled: Bool
     private var lastDraw = 0.0
     private var drawn = false

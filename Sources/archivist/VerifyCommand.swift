@@ -32,7 +32,13 @@ extension Archivist {
 
         func run() throws {
             let catalog = try global.openCatalog()
-            let (report, extracted) = try global.run { try Verifier.run(catalog: catalog, document: document, rebuild: rebuild) }
+            let progress = Progress(enabled: !global.quiet)
+            let (report, extracted) = try global.run {
+                try Verifier.run(catalog: catalog, document: document, rebuild: rebuild) { done, total in
+                    if total >= 20 { progress.update(done: done, total: total, item: "extracting claims") }
+                }
+            }
+            progress.finish()
             if extracted > 0 && !global.quiet { global.logger("archivist.verify").notice("claims of \(extracted) version(s) extracted") }
             if global.json {
                 Output.printJSON(report, compact: true)

@@ -73,8 +73,10 @@ struct VerifyCatalogTests {
         _ = Ingester(catalog: deferred).ingest([folder.path + "/in"])
         let rows = try DatabaseQueue(path: deferred.path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM claim") }
         #expect(rows == 0)
-        let later = try Verifier.run(catalog: deferred)
+        let calls = ProgressLog()
+        let later = try Verifier.run(catalog: deferred) { done, total in calls.append(done, total) }
         #expect(later.extracted == 2)
+        #expect(calls.values.map(\.0).sorted() == [1, 2] && calls.values.allSatisfy { $0.1 == 2 }, "progress told once per version")
         let atIngest = try folder.catalog()
         var options = IngestOptions()
         options.extractClaims = true
@@ -123,5 +125,23 @@ struct VerifyCatalogTests {
         let broken = #expect(throws: ArchivistError.self) { try Verifier.run(catalog: catalog) }
         #expect(broken?.code == "data-file-invalid")
         #expect(broken?.message.contains("tab-separated") == true)
+    }
+}
+
+/// Progress calls recorded from any thread.
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls: [(Int, Int)] = []
+
+    func append(_ done: Int, _ total: Int) {
+        lock.lock()
+        calls.append((done, total))
+        lock.unlock()
+    }
+
+    var values: [(Int, Int)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return calls
     }
 }

@@ -55,7 +55,10 @@ extension Catalog {
     /// Versions never extracted, or extracted with another extractor or other data files, are
     /// extracted again first (every version with `rebuild`), each replacement logged as one
     /// `metadata extraction` event; returns the claims and how many versions were extracted.
-    public func claimsForVerification(extractor: ClaimExtractor, rebuild: Bool = false) throws -> (claims: [CatalogClaim], extracted: Int) {
+    /// `progress` is told (extracted, to extract) after each version, one call at a time.
+    public func claimsForVerification(
+        extractor: ClaimExtractor, rebuild: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> (claims: [CatalogClaim], extracted: Int) {
         let fingerprint = extractor.lexicon.fingerprint
         let stale = try pool.read { db in
             try VersionRecord.fetchAll(
@@ -69,7 +72,7 @@ extension Catalog {
         }
         if !stale.isEmpty {
             // Extraction is pure: spread it over every core.
-            let slots = ExtractionSlots(count: stale.count)
+            let slots = ExtractionSlots(count: stale.count, progress: progress)
             DispatchQueue.concurrentPerform(iterations: stale.count) { index in
                 slots.set(index, (try? Self.encode(extractor.claims(in: Self.claimSource(stale[index])))) ?? [])
             }
@@ -161,16 +164,23 @@ extension Catalog {
     }
 }
 
-/// Results of a concurrent loop, one slot per index.
+/// Results of a concurrent loop, one slot per index, and how many are filled.
 final class ExtractionSlots: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var values: [[Catalog.EncodedClaim]]
+    private var filled = 0
+    private let progress: (@Sendable (Int, Int) -> Void)?
 
-    init(count: Int) { values = Array(repeating: [], count: count) }
+    init(count: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        values = Array(repeating: [], count: count)
+        self.progress = progress
+    }
 
     func set(_ index: Int, _ value: [Catalog.EncodedClaim]) {
         lock.lock()
+        defer { lock.unlock() }
         values[index] = value
-        lock.unlock()
+        filled += 1
+        progress?(filled, values.count)
     }
 }
