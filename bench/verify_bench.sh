@@ -2,8 +2,9 @@
 # Benchmark: `archivist verify` over 1,000 and 10,000 generated documents (bench/generate_claims.py:
 # meetings, telegrams and signings told by about three documents each, with planted date
 # conflicts). Checks that every planted conflict is found, counts the other conflicts, and prints
-# the time of verify alone (claims already extracted at ingest) and its growth from 1,000 to 10,000
-# documents. Target: 10,000 documents in under 10 s, near-linear growth.
+# the time of the first verify (which extracts the claims ingest left to it), then of verify over the
+# stored claims (best of 3), and its growth from 1,000 to 10,000 documents. Target: 10,000 documents in
+# under 10 s, near-linear growth.
 # Usage: bash bench/verify_bench.sh [SMALL] [LARGE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,13 +25,16 @@ binary, out, sizes = sys.argv[1], sys.argv[2], sys.argv[3:]
 times = {}
 for n in sizes:
     catalog = f"{out}/{n}/catalog.sqlite"
-    best, report = None, None
-    for _ in range(3):
+    best, report, first = None, None, None
+    for attempt in range(4):
         t0 = time.perf_counter()
         run = subprocess.run([binary, "verify", "--json", "--catalog", catalog], capture_output=True, text=True)
         elapsed = time.perf_counter() - t0
         if run.returncode not in (0, 1):
             sys.exit(run.stderr)
+        if attempt == 0:
+            first = elapsed
+            continue
         best = elapsed if best is None else min(best, elapsed)
         report = json.loads(run.stdout)
     times[n] = best
@@ -46,7 +50,7 @@ for n in sizes:
     s = report["summary"]
     print(f"{n:>6} documents: {s['claims']:,} claims, {report['events']:,} events; planted date conflicts found {found} of {len(planted)}; "
           f"other conflicts {len(other)}; {s['supported']:,} supported, {s['contradicted']:,} contradicted, {s['unverified']:,} unverified")
-    print(f"        verify {best:.2f} s (best of 3)")
+    print(f"        first verify {first:.2f} s (extracts and stores the claims); verify {best:.2f} s (stored claims, best of 3)")
 small, large = sizes
 ratio = times[large] / times[small]
 print(f"growth: {int(large) // int(small)}x documents took {ratio:.1f}x the time (linear would be {int(large) / int(small):.0f}x); "

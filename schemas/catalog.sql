@@ -76,19 +76,5 @@ CREATE TRIGGER event_is_immutable BEFORE UPDATE ON event
 CREATE TRIGGER event_is_kept BEFORE DELETE ON event
   BEGIN SELECT RAISE(ABORT, 'provenance events are never deleted'); END;
 CREATE VIRTUAL TABLE version_text USING fts5(title, body, content = 'version', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
--- v2: claims, derived data re-extracted when the data files change (archivist verify --rebuild).
-CREATE TABLE claim_extraction (
-  version_id INTEGER PRIMARY KEY NOT NULL REFERENCES version(id),
-  extractor TEXT NOT NULL,
-  lexicon TEXT NOT NULL CHECK (length(lexicon) = 64),
-  claims INTEGER NOT NULL CHECK (claims >= 0),
-  extracted_at TEXT NOT NULL
-);
-CREATE TABLE claim (
-  version_id INTEGER NOT NULL REFERENCES claim_extraction(version_id),
-  seq INTEGER NOT NULL CHECK (seq >= 0),
-  type TEXT NOT NULL,
-  sentence TEXT NOT NULL,
-  content TEXT NOT NULL CHECK (json_valid(content)),
-  PRIMARY KEY (version_id, seq)
-) WITHOUT ROWID;
+-- v2 added the tables claim and claim_extraction; v3 dropped them: claims are derived data and live in the
+-- claims cache beside the catalog (schemas/claims.sql).

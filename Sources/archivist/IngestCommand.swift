@@ -52,7 +52,7 @@ extension Archivist {
 
         @Flag(
             help:
-                "Also extract each new version's claims now, in its transaction, instead of at the next `archivist verify` (the result is the same; ingest is about 5x slower)."
+                "Also extract each new version's claims now, into the claims cache beside the catalog, instead of at the next `archivist verify` (the result is the same; ingest is about 5x slower)."
         )
         var claims = false
 

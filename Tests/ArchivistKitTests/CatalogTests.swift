@@ -146,11 +146,12 @@ struct CatalogTests {
         #expect(error?.code == "catalog-unreadable")
     }
 
-    @Test("schemas/catalog.sql is the migrated schema")
-    func referenceSchema() throws {
+    @Test("schemas/catalog.sql is the migrated catalog's schema, schemas/claims.sql the claims cache's", arguments: ["catalog", "claims"])
+    func referenceSchema(_ name: String) throws {
         let folder = try TemporaryFolder()
         let catalog = try folder.catalog()
-        let queue = try DatabaseQueue(path: catalog.path)
+        if name == "claims" { _ = try catalog.claimCache.pool() }
+        let queue = try DatabaseQueue(path: name == "claims" ? catalog.claimCache.path : catalog.path)
         let migrated = try queue.read { db in
             try String.fetchAll(
                 db,
@@ -160,7 +161,7 @@ struct CatalogTests {
                     """)
         }
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("schemas/catalog.sql")
+            .deletingLastPathComponent().appendingPathComponent("schemas/\(name).sql")
         let reference = try String(contentsOf: file, encoding: .utf8)
             .split(separator: "\n").filter { !$0.hasPrefix("--") }.joined(separator: "\n")
         func normalise(_ sql: String) -> String {

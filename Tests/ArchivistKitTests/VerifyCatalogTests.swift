@@ -15,7 +15,7 @@ struct VerifyCatalogTests {
         var options = IngestOptions()
         options.extractClaims = true
         _ = Ingester(catalog: catalog, options: options).ingest([folder.path + "/in"])
-        let stored = try DatabaseQueue(path: catalog.path).read { db in
+        let stored = try DatabaseQueue(path: catalog.path + "-claims").read { db in
             try Row.fetchAll(db, sql: "SELECT c.type, c.sentence, x.claims FROM claim c JOIN claim_extraction x USING (version_id) ORDER BY c.seq")
         }
         // The title (a memorandum of conversation), the summary ("A conversation on Xinjiang.") and the sentence.
@@ -71,8 +71,7 @@ struct VerifyCatalogTests {
         try folder.write("in/b.txt", "B\n\nOn 22 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
         let deferred = try Catalog(path: folder.path + "/deferred.sqlite")
         _ = Ingester(catalog: deferred).ingest([folder.path + "/in"])
-        let rows = try DatabaseQueue(path: deferred.path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM claim") }
-        #expect(rows == 0)
+        #expect(!FileManager.default.fileExists(atPath: deferred.path + "-claims"), "no claims cache before the first verify")
         let calls = ProgressLog()
         let later = try Verifier.run(catalog: deferred) { done, total in calls.append(done, total) }
         #expect(later.extracted == 2)
@@ -113,6 +112,56 @@ struct VerifyCatalogTests {
         #expect(after.count == before + 2)
         #expect(after.last?.detail["versions"] == "3")
         #expect(try Auditor(catalog: catalog).run(citations: false).passed, "re-extraction keeps the log's chain and the catalog intact")
+    }
+
+    @Test("claims live in a cache beside the catalog: deleting it loses nothing, a damaged one says to delete it, the audit never reads it")
+    func cacheFile() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("in/a.txt", "A\n\nOn 19 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        try folder.write("in/b.txt", "B\n\nOn 22 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        let catalog = try folder.catalog()
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        let first = try Verifier.run(catalog: catalog)
+        let cache = catalog.path + "-claims"
+        #expect(FileManager.default.fileExists(atPath: cache))
+        let tables = try DatabaseQueue(path: catalog.path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'claim%'")
+        }
+        #expect(tables.isEmpty, "the catalog itself holds no claims")
+
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cache + suffix) }
+        let again = try Verifier.run(catalog: try Catalog(path: catalog.path))
+        #expect(again.extracted == 2)
+        #expect(again.report == first.report)
+
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cache + suffix) }
+        try Data("not a database, not at all; just some bytes to fill a page of it".utf8).write(to: URL(fileURLWithPath: cache))
+        let reopened = try Catalog(path: catalog.path)
+        let damaged = #expect(throws: ArchivistError.self) { try Verifier.run(catalog: reopened) }
+        #expect(damaged?.code == "claims-cache-unreadable")
+        #expect(damaged?.message.contains(cache) == true && damaged?.message.contains("delete it") == true)
+        #expect(try Auditor(catalog: reopened).run(citations: false).passed, "the audit checks the catalog, not the cache")
+    }
+
+    @Test("a catalog made before the cache (claims in the catalog, v2) loses its claim tables on opening and verifies the same")
+    func fromVersion2() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/old.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        var old = DatabaseMigrator()
+        old.registerMigration("v1: originals, documents, versions, events, search") { db in try db.execute(sql: CatalogSchema.v1) }
+        old.registerMigration("v2: claims") { db in try db.execute(sql: CatalogSchema.v2) }
+        try old.migrate(queue)
+        try queue.close()
+        try folder.write("in/a.txt", "A\n\nOn 19 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        try folder.write("in/b.txt", "B\n\nOn 22 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        let catalog = try Catalog(path: path)
+        let tables = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'claim%'")
+        }
+        #expect(tables.isEmpty)
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        #expect(try Verifier.run(catalog: catalog).report.summary.conflicts == 1)
     }
 
     @Test("an unknown document and a broken data file are errors that say what to do")

@@ -22,7 +22,7 @@ extension Catalog {
         return try claims.map { EncodedClaim(type: $0.type, sentence: $0.text, json: String(decoding: try encoder.encode($0), as: UTF8.self)) }
     }
 
-    /// Stores the claims of one version, replacing any earlier extraction of it.
+    /// Stores the claims of one version in the claims cache, replacing any earlier extraction of it.
     static func storeClaims(_ db: Database, versionID: Int64, claims: [EncodedClaim], lexicon: String, at now: String) throws {
         try db.execute(sql: "DELETE FROM claim WHERE version_id = ?", arguments: [versionID])
         try db.execute(
@@ -60,28 +60,30 @@ extension Catalog {
         extractor: ClaimExtractor, rebuild: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> (claims: [CatalogClaim], extracted: Int) {
         let fingerprint = extractor.lexicon.fingerprint
-        let stale = try pool.read { db in
-            try VersionRecord.fetchAll(
-                db,
-                sql: """
-                    SELECT v.* FROM version v LEFT JOIN claim_extraction x ON x.version_id = v.id
-                    WHERE ? OR x.version_id IS NULL OR x.extractor != ? OR x.lexicon != ?
-                    ORDER BY v.id
-                    """,
-                arguments: [rebuild, Self.claimExtractorVersion, fingerprint])
+        let cache = try claimCache.pool()
+        let current = try cache.read { db in
+            try Set(
+                Int64.fetchAll(
+                    db, sql: "SELECT version_id FROM claim_extraction WHERE extractor = ? AND lexicon = ?",
+                    arguments: [Self.claimExtractorVersion, fingerprint]))
         }
-        if !stale.isEmpty {
+        let staleIDs = try pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM version ORDER BY id") }
+            .filter { rebuild || !current.contains($0) }
+        if !staleIDs.isEmpty {
+            let stale = try versions(staleIDs)
             // Extraction is pure: spread it over every core.
             let slots = ExtractionSlots(count: stale.count, progress: progress)
             DispatchQueue.concurrentPerform(iterations: stale.count) { index in
                 slots.set(index, (try? Self.encode(extractor.claims(in: Self.claimSource(stale[index])))) ?? [])
             }
             let extracted = stale.indices.map { (id: stale[$0].id!, claims: slots.values[$0]) }
-            try pool.write { db in
-                let now = Timestamp.now()
+            let now = Timestamp.now()
+            try cache.write { db in
                 for version in extracted {
                     try Self.storeClaims(db, versionID: version.id, claims: version.claims, lexicon: fingerprint, at: now)
                 }
+            }
+            try pool.write { db in
                 var log = try ProvenanceLog(db)
                 try log.append(
                     .metadataExtraction, outcome: .success,
@@ -93,43 +95,72 @@ extension Catalog {
             }
             logger.info("claims extracted", metadata: ["versions": "\(extracted.count)"])
         }
-        return (try latestClaims(), stale.count)
+        return (try latestClaims(cache), staleIDs.count)
     }
 
-    private func latestClaims() throws -> [CatalogClaim] {
+    /// The versions with these ids, in chunks under SQLite's limit on bound values.
+    private func versions(_ ids: [Int64]) throws -> [VersionRecord] {
         try pool.read { db in
-            let decoder = JSONDecoder()
-            decoder.userInfo[.claimStorage] = true
-            let rows = try Row.fetchCursor(
+            var records: [VersionRecord] = []
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                records += try VersionRecord.fetchAll(
+                    db, sql: "SELECT * FROM version WHERE id IN (\(marks)) ORDER BY id", arguments: StatementArguments(chunk))
+            }
+            return records
+        }
+    }
+
+    private func latestClaims(_ cache: DatabasePool) throws -> [CatalogClaim] {
+        struct Latest {
+            let document: String
+            let version: Int
+            let source: String
+            let archival: Bool
+        }
+        let latest = try pool.read { db in
+            try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT v.document_id, v.number, v.source_path, v.format, c.sentence, c.content FROM version v
+                    SELECT v.id, v.document_id, v.number, v.source_path, v.format FROM version v
                     \(Self.latestVersionJoin)
-                    JOIN claim c ON c.version_id = v.id
-                    ORDER BY v.document_id, c.seq
+                    ORDER BY v.document_id
                     """)
-            var claims: [CatalogClaim] = []
+        }
+        var byVersion: [Int64: Latest] = [:]
+        for row in latest {
+            byVersion[row["id"]] = Latest(
+                document: row["document_id"], version: row["number"], source: row["source_path"],
+                archival: (row["format"] as String) != DocumentFormat.plainText.rawValue)
+        }
+        var claims: [Int64: [CatalogClaim]] = [:]
+        try cache.read { db in
+            let decoder = JSONDecoder()
+            decoder.userInfo[.claimStorage] = true
+            let rows = try Row.fetchCursor(db, sql: "SELECT version_id, sentence, content FROM claim ORDER BY version_id, seq")
             while let row = try rows.next() {
+                let versionID: Int64 = row["version_id"]
+                // Claims of earlier versions stay in the cache; only the latest are verified.
+                guard let version = byVersion[versionID] else { continue }
                 let content: String = row["content"]
                 var claim: Claim
                 do {
                     claim = try decoder.decode(Claim.self, from: Data(content.utf8))
                     claim.text = row["sentence"]
                 } catch {
-                    let document: String = row["document_id"]
                     throw ArchivistError(
                         code: "claims-unreadable",
                         message:
-                            "the stored claims of \(document) cannot be read (\(error)); run `archivist verify --rebuild` to extract them again.",
-                        path: path, cause: "\(error)")
+                            "the stored claims of \(version.document) cannot be read (\(error)); run `archivist verify --rebuild` to extract them again.",
+                        path: claimCache.path, cause: "\(error)")
                 }
-                claims.append(
+                claims[versionID, default: []].append(
                     CatalogClaim(
-                        document: row["document_id"], version: row["number"], source: row["source_path"],
-                        archival: (row["format"] as String) != DocumentFormat.plainText.rawValue, claim: claim))
+                        document: version.document, version: version.version, source: version.source, archival: version.archival, claim: claim))
             }
-            return claims
         }
+        return latest.flatMap { claims[$0["id"] as Int64] ?? [] }
     }
 
     /// How a document is cited in the verifier's report: its citation when it has one, else its

@@ -18,6 +18,8 @@ public final class Catalog: Sendable {
     }
     let pool: DatabasePool
     let logger: Logger
+    /// The claims the verifier reads: derived data, in a file of its own beside the catalog.
+    let claimCache: ClaimCache
 
     /// Opens the catalog at `path`, creating it and applying pending migrations as needed.
     ///
@@ -25,6 +27,7 @@ public final class Catalog: Sendable {
     public init(path: String, logger: Logger = Logger(label: "archivist.catalog")) throws {
         self.path = path
         self.logger = logger
+        self.claimCache = ClaimCache(path: path + "-claims")
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
@@ -75,8 +78,7 @@ public final class Catalog: Sendable {
     /// Applies pending migrations. Two processes opening a new catalog at once may both see a
     /// migration as pending; the loser's transaction fails and rolls back, and it then finds the
     /// migration done by the winner.
-    static func migrate(_ pool: DatabasePool) throws {
-        let migrator = CatalogSchema.migrator
+    static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator = CatalogSchema.migrator) throws {
         var attempt = 0
         while true {
             do {
@@ -151,14 +153,17 @@ public final class Catalog: Sendable {
     /// version for each document whose bytes are new, and the provenance events.
     ///
     /// `claims`, when given, holds each document's extracted claims (aligned with `documents`),
-    /// stored with each new version as extracted with the data files of fingerprint `lexicon`.
+    /// extracted with the data files of fingerprint `lexicon`: once the transaction is committed,
+    /// each new version's are stored in the claims cache (``ClaimCache``).
     public func store(
         _ documents: [ImportedDocument], from file: SourceFile, format: DocumentFormat, encoding: String,
         importer: any DocumentImporter, claims: [[EncodedClaim]]? = nil, lexicon: String? = nil
     ) throws -> [Stored] {
-        try pool.write { db in
+        var extracted: [(versionID: Int64, claims: [EncodedClaim])] = []
+        let now = Timestamp.now()
+        let results = try pool.write { db in
             var results: [Stored] = []
-            let now = Timestamp.now()
+            extracted = []
             var log = try ProvenanceLog(db)
             var digestLogged = false
             for (index, document) in documents.enumerated() {
@@ -212,20 +217,20 @@ public final class Catalog: Sendable {
                         "sha256": file.sha256, "size": String(file.bytes.count),
                     ],
                     documentID: identity.id, versionID: versionID, at: now)
-                var extracted = [
+                var metadata = [
                     "format": format.rawValue, "importer": "\(importer.name)/\(importer.version)", "encoding": encoding,
                     "title": document.title,
                 ]
-                if let date = document.date { extracted["date"] = date.edtf }
-                if let claims, let lexicon, index < claims.count {
-                    try Self.storeClaims(db, versionID: versionID, claims: claims[index], lexicon: lexicon, at: now)
-                    extracted["claims"] = String(claims[index].count)
+                if let date = document.date { metadata["date"] = date.edtf }
+                if let claims, lexicon != nil, index < claims.count {
+                    extracted.append((versionID, claims[index]))
+                    metadata["claims"] = String(claims[index].count)
                 }
                 if !document.warnings.isEmpty {
-                    extracted["warnings"] = document.warnings.map(\.code).joined(separator: ",")
+                    metadata["warnings"] = document.warnings.map(\.code).joined(separator: ",")
                 }
                 try log.append(
-                    .metadataExtraction, outcome: document.warnings.isEmpty ? .success : .warning, detail: extracted,
+                    .metadataExtraction, outcome: document.warnings.isEmpty ? .success : .warning, detail: metadata,
                     documentID: identity.id, versionID: versionID, at: now)
                 if let bag = file.bag {
                     try log.append(
@@ -241,6 +246,21 @@ public final class Catalog: Sendable {
             }
             return results
         }
+        // The claims go to the cache once the versions are committed. Should this fail, the versions
+        // are stored all the same, and the next `verify` extracts their claims.
+        if let lexicon, !extracted.isEmpty {
+            do {
+                try claimCache.pool().write { db in
+                    for item in extracted {
+                        try Self.storeClaims(db, versionID: item.versionID, claims: item.claims, lexicon: lexicon, at: now)
+                    }
+                }
+            } catch {
+                logger.warning(
+                    "claims not stored; the next verify extracts them", metadata: ["file": "\(file.sourcePath)", "error": "\(error)"])
+            }
+        }
+        return results
     }
 
     /// Stores a file's original bytes (once per SHA-256) and logs their digest.

@@ -17,6 +17,9 @@ enum CatalogSchema {
         migrator.registerMigration("v2: claims") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3: claims moved to the claims cache") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -97,12 +100,54 @@ enum CatalogSchema {
         CREATE VIRTUAL TABLE version_text USING fts5(title, body, content = 'version', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
         """
 
-    /// Claims are derived data: re-extracted when the data files change (`verify --rebuild`), so
-    /// unlike versions and events they may be replaced. Each version's extraction records the
-    /// extractor and the data files' fingerprint it was made with.
+    /// Claims were kept in the catalog from v2; v3 moved them to ``ClaimCacheSchema``.
     static let v2 = """
         CREATE TABLE claim_extraction (
           version_id INTEGER PRIMARY KEY NOT NULL REFERENCES version(id),
+          extractor TEXT NOT NULL,
+          lexicon TEXT NOT NULL CHECK (length(lexicon) = 64),
+          claims INTEGER NOT NULL CHECK (claims >= 0),
+          extracted_at TEXT NOT NULL
+        );
+        CREATE TABLE claim (
+          version_id INTEGER NOT NULL REFERENCES claim_extraction(version_id),
+          seq INTEGER NOT NULL CHECK (seq >= 0),
+          type TEXT NOT NULL,
+          sentence TEXT NOT NULL,
+          content TEXT NOT NULL CHECK (json_valid(content)),
+          PRIMARY KEY (version_id, seq)
+        ) WITHOUT ROWID;
+        """
+
+    /// Claims are derived data, re-extracted from the versions whenever needed: they live in the
+    /// claims cache beside the catalog, so that the catalog, what an audit checks and a backup must
+    /// keep, holds only what was ingested and what was done to it. The next `verify` extracts them
+    /// again (the `metadata extraction` events of earlier extractions stay in the log).
+    static let v3 = """
+        DROP TABLE claim;
+        DROP TABLE claim_extraction;
+        """
+}
+
+/// The schema of the claims cache (`<catalog>-claims`), as append-only migrations.
+/// `schemas/claims.sql` is its reference DDL, kept equal to it by a test.
+///
+/// Claims are derived data: re-extracted when the data files or the extractor change (`verify
+/// --rebuild` forces it), so unlike versions and events they are replaced. Each version's
+/// extraction records the extractor and the data files' fingerprint it was made with. The file may
+/// be deleted at any time; the next `verify` makes it again.
+enum ClaimCacheSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: claims") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    static let v1 = """
+        CREATE TABLE claim_extraction (
+          version_id INTEGER PRIMARY KEY NOT NULL,
           extractor TEXT NOT NULL,
           lexicon TEXT NOT NULL CHECK (length(lexicon) = 64),
           claims INTEGER NOT NULL CHECK (claims >= 0),

@@ -19,9 +19,9 @@ public struct IngestOptions: Sendable {
     /// The verifier's data files for extracting claims; `nil` reads the shipped ones and those
     /// beside the catalog.
     public var lexicon: VerifyLexicon?
-    /// Extract each new version's claims at ingest, in its transaction. By default (false) the
-    /// next `verify` extracts them, for every version at once and on every core; the result is the
-    /// same, and ingest stays about five times faster.
+    /// Extract each new version's claims at ingest, stored in the claims cache as soon as the
+    /// version is committed. By default (false) the next `verify` extracts them, for every version
+    /// at once and on every core; the result is the same, and ingest stays about five times faster.
     public var extractClaims = false
 
     /// Default options.
