@@ -6,6 +6,11 @@
 enum CanonicalJSON {
     /// `["a","b"]`.
     static func array(_ strings: [String]) -> String {
+        String(decoding: arrayBytes(strings), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of ``array(_:)``, for hashing without making a string first.
+    static func arrayBytes(_ strings: [String]) -> [UInt8] {
         var out: [UInt8] = [UInt8(ascii: "[")]
         out.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })
         for (index, string) in strings.enumerated() {
@@ -13,7 +18,7 @@ enum CanonicalJSON {
             append(string, to: &out)
         }
         out.append(UInt8(ascii: "]"))
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// `{"key":"value",...}` with sorted keys.
@@ -35,8 +40,14 @@ enum CanonicalJSON {
     }
 
     static func append(_ string: String, to out: inout [UInt8]) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
+        // Most strings (digests, names, times) need no escape: copied whole.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: string.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
         for byte in string.utf8 {
             switch byte {
             case 0x22: out += [0x5C, 0x22]

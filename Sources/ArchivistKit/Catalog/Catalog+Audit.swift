@@ -67,8 +67,17 @@ extension Catalog {
     /// Calls `body` with every event's chain link in log order, in a single read transaction.
     public func forEachChainLink(_ body: (ChainLink) throws -> Void) throws {
         try pool.read { db in
-            let cursor = try EventRecord.fetchCursor(db, sql: "SELECT * FROM event ORDER BY seq")
-            while let record = try cursor.next() {
+            // Columns read by position, not decoded as records: an audit reads every event.
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT seq, id, type, occurred_at, agent, outcome, detail, document_id, version_id, prev_hash, hash
+                    FROM event ORDER BY seq
+                    """)
+            while let row = try cursor.next() {
+                let record = EventRecord(
+                    seq: row[0], id: row[1], type: row[2], occurredAt: row[3], agent: row[4], outcome: row[5], detail: row[6],
+                    documentID: row[7], versionID: row[8], prevHash: row[9], hash: row[10])
                 try body(
                     ChainLink(
                         seq: record.seq, type: record.type, documentID: record.documentID, previousHash: record.prevHash,

@@ -45,7 +45,7 @@ struct ProvenanceLog {
             event.prevHash, String(event.seq), event.id, event.type, event.occurredAt, event.agent, event.outcome,
             event.detail, event.documentID ?? "", event.versionID.map { String($0) } ?? "",
         ]
-        return SHA256Digest.hex(Array(CanonicalJSON.array(fields).utf8))
+        return SHA256Digest.hex(CanonicalJSON.arrayBytes(fields))
     }
 
     static func encodeDetail(_ detail: [String: String]) -> String {
