@@ -67,8 +67,7 @@ struct VerifyCatalogTests {
     @Test("ingest stores no claims by default; the next verify extracts them and reports what extraction at ingest gives")
     func deferred() throws {
         let folder = try TemporaryFolder()
-        try folder.write("in/a.txt", "A\n\nOn 19 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
-        try folder.write("in/b.txt", "B\n\nOn 22 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        try writeIncorporation(in: folder)
         let deferred = try Catalog(path: folder.path + "/deferred.sqlite")
         _ = Ingester(catalog: deferred).ingest([folder.path + "/in"])
         #expect(!FileManager.default.fileExists(atPath: deferred.path + "-claims"), "no claims cache before the first verify")
@@ -89,13 +88,12 @@ struct VerifyCatalogTests {
     @Test("only the latest version is verified; --rebuild and changed data files re-extract, each logged once")
     func rebuildAndLatest() throws {
         let folder = try TemporaryFolder()
-        try folder.write("in/a.txt", "A\n\nOn 19 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
-        try folder.write("in/b.txt", "B\n\nOn 22 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        try writeIncorporation(in: folder)
         let catalog = try folder.catalog()
         _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
         #expect(try Verifier.run(catalog: catalog).report.summary.conflicts == 1)
         // A corrected second version of b agrees with a: the old version no longer counts.
-        try folder.write("in/b.txt", "B\n\nOn 19 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        try writeIncorporation(in: folder, b: 19)
         _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
         let corrected = try Verifier.run(catalog: catalog).report
         #expect(corrected.summary.conflicts == 0)
@@ -117,8 +115,7 @@ struct VerifyCatalogTests {
     @Test("claims live in a cache beside the catalog: deleting it loses nothing, a damaged one says to delete it, the audit never reads it")
     func cacheFile() throws {
         let folder = try TemporaryFolder()
-        try folder.write("in/a.txt", "A\n\nOn 19 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
-        try folder.write("in/b.txt", "B\n\nOn 22 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        try writeIncorporation(in: folder)
         let catalog = try folder.catalog()
         _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
         let first = try Verifier.run(catalog: catalog)
@@ -153,8 +150,7 @@ struct VerifyCatalogTests {
         old.registerMigration("v2: claims") { db in try db.execute(sql: CatalogSchema.v2) }
         try old.migrate(queue)
         try queue.close()
-        try folder.write("in/a.txt", "A\n\nOn 19 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
-        try folder.write("in/b.txt", "B\n\nOn 22 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        try writeIncorporation(in: folder)
         let catalog = try Catalog(path: path)
         let tables = try DatabaseQueue(path: path).read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'claim%'")
@@ -175,6 +171,13 @@ struct VerifyCatalogTests {
         #expect(broken?.code == "data-file-invalid")
         #expect(broken?.message.contains("tab-separated") == true)
     }
+}
+
+/// Two texts dating the ETNA's incorporation into the PLA: `in/a.txt` on 19 December 1949 and
+/// `in/b.txt` on `b` December 1949 (22, a conflict, unless told otherwise).
+func writeIncorporation(in folder: TemporaryFolder, b: Int = 22) throws {
+    try folder.write("in/a.txt", "A\n\nOn 19 December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+    try folder.write("in/b.txt", "B\n\nOn \(b) December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
 }
 
 /// Progress calls recorded from any thread.
