@@ -40,7 +40,7 @@ final class ClaimCache: @unchecked Sendable {
             throw ArchivistError(
                 code: "claims-cache-unreadable",
                 message:
-                    "cannot open the claims cache \(path): it is damaged or not a claims cache. It holds only derived data: delete it, and the next `archivist verify` extracts the claims again.",
+                    "cannot open or create the claims cache \(path) (\(error)). If its folder is writable, the file is damaged or not a claims cache; it holds only derived data: delete it, and the next `archivist verify` extracts the claims again.",
                 path: path, cause: "\(error)")
         }
     }
