@@ -23,6 +23,17 @@ struct XMLDatesTests {
         #expect(XMLDates.plainYearOrDay(text) == nil)
     }
 
+    @Test("a span of two years is what the range of its two years gives")
+    func yearSpans() {
+        for (start, end) in [(1981, 1982), (1949, 1949), (1000, 2100), (1934, 1950)] {
+            for dash in ["-", "–", "/"] {
+                let text = "\(start)\(dash)\(end)"
+                #expect(XMLDates.phrase(text) == XMLDates.range(from: String(start), to: String(end), text: text), "\(text)")
+            }
+        }
+        #expect(XMLDates.phrase("1982-1981") != XMLDates.range(from: "1981", to: "1982", text: "1982-1981"))
+    }
+
     @Test("finding-aid dates: years, spans of years, days, and phrases")
     func phrases() {
         #expect(XMLDates.phrase("1978") == .year(1978, text: "1978"))

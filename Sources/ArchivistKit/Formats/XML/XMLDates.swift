@@ -5,8 +5,7 @@ import Chronology
 enum XMLDates {
     /// One ISO date (`1949-08-27`, `1949-08`, `1949`, `1949-01-14T14:00:00+01:00`), kept with `text`.
     static func point(_ iso: String, text: String? = nil) -> DateValue? {
-        let day = dayPart(iso)
-        guard let value = plainYearOrDay(day) ?? DatePhrase.read(day).value else { return nil }
+        guard let value = plainYearOrDay(iso) ?? DatePhrase.read(dayPart(iso)).value else { return nil }
         var result = value
         if let text, !text.isEmpty { result.text = text }
         return result
@@ -50,7 +49,11 @@ enum XMLDates {
             let start = Int(String(unicodeScalars: scalars[0..<4])), let end = Int(String(unicodeScalars: scalars[5..<9])),
             start <= end, start >= 1000
         {
-            return range(from: String(start), to: String(end), text: text)
+            // What `range(from:to:text:)` gives for two years, made directly.
+            return start == end
+                ? .year(start, text: text)
+                : DateValue(
+                    period: CalendarDay.first(ofMonth: 1, year: start)...CalendarDay.last(ofMonth: 12, year: end), precision: .year, text: text)
         }
         if text.utf8.contains(UInt8(ascii: "/")), let interval = interval(text, text: text) { return interval }
         return DatePhrase.read(text).value
