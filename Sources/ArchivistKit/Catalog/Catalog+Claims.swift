@@ -69,14 +69,18 @@ extension Catalog {
         }
         let staleIDs = try pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM version ORDER BY id") }
             .filter { rebuild || !current.contains($0) }
+        // Claims just extracted are used as they are, not read back from the cache.
+        var fresh: [Int64: [Claim]] = [:]
         if !staleIDs.isEmpty {
             let stale = try versions(staleIDs)
             // Extraction is pure: spread it over every core.
-            let slots = ExtractionSlots(count: stale.count, progress: progress)
+            let slots = ExtractionSlots<(claims: [Claim], encoded: [EncodedClaim])>(count: stale.count, empty: ([], []), progress: progress)
             DispatchQueue.concurrentPerform(iterations: stale.count) { index in
-                slots.set(index, (try? Self.encode(extractor.claims(in: Self.claimSource(stale[index])))) ?? [])
+                let claims = extractor.claims(in: Self.claimSource(stale[index]))
+                slots.set(index, (try? Self.encode(claims)).map { (claims, $0) } ?? ([], []))
             }
-            let extracted = stale.indices.map { (id: stale[$0].id!, claims: slots.values[$0]) }
+            let extracted = stale.indices.map { (id: stale[$0].id!, claims: slots.values[$0].encoded) }
+            for index in stale.indices { fresh[stale[index].id!] = slots.values[index].claims }
             let now = Timestamp.now()
             try cache.write { db in
                 for version in extracted {
@@ -95,7 +99,7 @@ extension Catalog {
             }
             logger.info("claims extracted", metadata: ["versions": "\(extracted.count)"])
         }
-        return (try latestClaims(cache), staleIDs.count)
+        return (try latestClaims(cache, fresh: fresh), staleIDs.count)
     }
 
     /// The versions with these ids, in chunks under SQLite's limit on bound values.
@@ -112,7 +116,7 @@ extension Catalog {
         }
     }
 
-    private func latestClaims(_ cache: DatabasePool) throws -> [CatalogClaim] {
+    private func latestClaims(_ cache: DatabasePool, fresh: [Int64: [Claim]]) throws -> [CatalogClaim] {
         struct Latest {
             let document: String
             let version: Int
@@ -135,6 +139,12 @@ extension Catalog {
                 archival: (row["format"] as String) != DocumentFormat.plainText.rawValue)
         }
         var claims: [Int64: [CatalogClaim]] = [:]
+        for (versionID, extracted) in fresh {
+            guard let version = byVersion[versionID] else { continue }
+            claims[versionID] = extracted.map {
+                CatalogClaim(document: version.document, version: version.version, source: version.source, archival: version.archival, claim: $0)
+            }
+        }
         try cache.read { db in
             let decoder = JSONDecoder()
             decoder.userInfo[.claimStorage] = true
@@ -142,7 +152,7 @@ extension Catalog {
             while let row = try rows.next() {
                 let versionID: Int64 = row["version_id"]
                 // Claims of earlier versions stay in the cache; only the latest are verified.
-                guard let version = byVersion[versionID] else { continue }
+                guard let version = byVersion[versionID], fresh[versionID] == nil else { continue }
                 let content: String = row["content"]
                 var claim: Claim
                 do {
@@ -196,18 +206,18 @@ extension Catalog {
 }
 
 /// Results of a concurrent loop, one slot per index, and how many are filled.
-final class ExtractionSlots: @unchecked Sendable {
+final class ExtractionSlots<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var values: [[Catalog.EncodedClaim]]
+    private(set) var values: [Value]
     private var filled = 0
     private let progress: (@Sendable (Int, Int) -> Void)?
 
-    init(count: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) {
-        values = Array(repeating: [], count: count)
+    init(count: Int, empty: Value, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        values = Array(repeating: empty, count: count)
         self.progress = progress
     }
 
-    func set(_ index: Int, _ value: [Catalog.EncodedClaim]) {
+    func set(_ index: Int, _ value: Value) {
         lock.lock()
         defer { lock.unlock() }
         values[index] = value
