@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite("Reliability: killed ingests, concurrent ingests, tampering", .serialized)
+@Suite("Reliability: killed ingests, concurrent ingests and verifies, tampering", .serialized)
 struct ReliabilityTests {
     /// Writes `count` deterministic documents (Wilson Center exports and plain texts) under `folder`.
     func makeCorpus(_ scratch: Scratch, folder: String, count: Int, offset: Int = 0) throws {
@@ -89,6 +89,47 @@ struct ReliabilityTests {
         #expect(documents.count == 300)
         #expect(documents.allSatisfy { $0["versions"] as? Int == 1 })
         #expect(try CLIRunner.run(["audit", "--quiet"], in: scratch.path).status == 0)
+    }
+
+    @Test("three verifies at once on a new claims cache give the same report and leave each version's claims once, complete")
+    func concurrentVerify() throws {
+        let scratch = try Scratch()
+        try scratch.copySample()
+        #expect(try CLIRunner.run(["ingest", "--quiet"], in: scratch.path).status == 0)
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var all: [CLIRunner.Result] = []
+        }
+        let results = Results()
+        let folder = scratch.path
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            if let result = try? CLIRunner.run(["verify", "--json"], in: folder) {
+                results.lock.lock()
+                results.all.append(result)
+                results.lock.unlock()
+            }
+        }
+        #expect(results.all.count == 3)
+        #expect(results.all.allSatisfy { $0.status == 1 }, "each finds the sample's planted conflict")
+        #expect(Set(results.all.map(\.stdout)).count == 1)
+        let cache = try DatabaseQueue(path: scratch.path + "/catalog.sqlite-claims")
+        let (extractions, versions, incomplete) = try cache.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM claim_extraction") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(DISTINCT version_id) FROM claim") ?? 0,
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT count(*) FROM claim_extraction x WHERE x.claims != (SELECT count(*) FROM claim c WHERE c.version_id = x.version_id)")
+                    ?? -1
+            )
+        }
+        #expect(incomplete == 0, "every version has exactly the claims its extraction counted")
+        let catalogVersions = try DatabaseQueue(path: scratch.path + "/catalog.sqlite").read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM version") ?? 0
+        }
+        #expect(extractions == catalogVersions)
+        #expect(versions <= extractions)
+        #expect(try CLIRunner.run(["audit", "--no-citations", "--quiet"], in: scratch.path).status == 0)
     }
 
     @Test("audit names a flipped byte and an edited event, exits 1, and reports both in JSON")
