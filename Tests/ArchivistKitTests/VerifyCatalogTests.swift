@@ -160,6 +160,26 @@ struct VerifyCatalogTests {
         #expect(try Verifier.run(catalog: catalog).report.summary.conflicts == 1)
     }
 
+    @Test("claims are extracted in chunks, each stored and logged as it is done, with the same claims as in one go")
+    func chunks() throws {
+        let folder = try TemporaryFolder()
+        for day in 1...5 {
+            try folder.write("in/\(day).txt", "T\(day)\n\nOn \(day) December 1949 the East Turkistan National Army was incorporated into the PLA.\n")
+        }
+        let catalog = try folder.catalog()
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        let extractor = ClaimExtractor(lexicon: .shipped)
+        let calls = ProgressLog()
+        let chunked = try catalog.claimsForVerification(extractor: extractor, progress: { calls.append($0, $1) }, chunk: 2)
+        #expect(chunked.extracted == 5)
+        #expect(calls.values.map(\.0).sorted() == [1, 2, 3, 4, 5] && calls.values.allSatisfy { $0.1 == 5 })
+        let events = try catalog.events().filter { $0.type == .metadataExtraction && $0.detail["what"] == "claims" }
+        #expect(events.map { $0.detail["versions"] } == ["2", "2", "1"])
+        let whole = try catalog.claimsForVerification(extractor: extractor, rebuild: true)
+        #expect(whole.claims.map(\.claim) == chunked.claims.map(\.claim))
+        #expect(try catalog.claimsForVerification(extractor: extractor, chunk: 2).extracted == 0)
+    }
+
     @Test("an unknown document and a broken data file are errors that say what to do")
     func errors() throws {
         let folder = try TemporaryFolder()

@@ -53,12 +53,15 @@ extension Catalog {
     /// The claims of the latest version of every document, for the verifier.
     ///
     /// Versions never extracted, or extracted with another extractor or other data files, are
-    /// extracted again first (every version with `rebuild`), each replacement logged as one
-    /// `metadata extraction` event; returns the claims and how many versions were extracted.
-    /// `progress` is told (extracted, to extract) after each version, one call at a time.
+    /// extracted again first (every version with `rebuild`), `chunk` versions at a time, each chunk
+    /// stored and logged as one `metadata extraction` event; returns the claims and how many
+    /// versions were extracted. `progress` is told (extracted, to extract) after each version, one
+    /// call at a time.
     public func claimsForVerification(
-        extractor: ClaimExtractor, rebuild: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil
+        extractor: ClaimExtractor, rebuild: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil,
+        chunk: Int = Catalog.extractionChunk
     ) throws -> (claims: [CatalogClaim], extracted: Int) {
+        precondition(chunk > 0, "chunk must be positive")
         let fingerprint = extractor.lexicon.fingerprint
         let cache = try claimCache.pool()
         let current = try cache.read { db in
@@ -71,10 +74,14 @@ extension Catalog {
             .filter { rebuild || !current.contains($0) }
         // Claims just extracted are used as they are, not read back from the cache.
         var fresh: [Int64: [Claim]] = [:]
-        if !staleIDs.isEmpty {
-            let stale = try versions(staleIDs)
+        // In chunks, so that only a chunk's texts are held at once; each chunk's claims are stored and
+        // logged (one `metadata extraction` event) before the next is read.
+        for chunkStart in stride(from: 0, to: staleIDs.count, by: chunk) {
+            let stale = try versions(Array(staleIDs[chunkStart..<min(chunkStart + chunk, staleIDs.count)]))
+            let total = staleIDs.count
+            let chunkProgress = progress.map { report in { @Sendable (done: Int, _: Int) in report(chunkStart + done, total) } }
             // Extraction is pure: spread it over every core.
-            let slots = ExtractionSlots<(claims: [Claim], encoded: [EncodedClaim])>(count: stale.count, empty: ([], []), progress: progress)
+            let slots = ExtractionSlots<(claims: [Claim], encoded: [EncodedClaim])>(count: stale.count, empty: ([], []), progress: chunkProgress)
             DispatchQueue.concurrentPerform(iterations: stale.count) { index in
                 let claims = extractor.claims(in: Self.claimSource(stale[index]))
                 slots.set(index, (try? Self.encode(claims)).map { (claims, $0) } ?? ([], []))
@@ -97,10 +104,13 @@ extension Catalog {
                     ],
                     at: now)
             }
-            logger.info("claims extracted", metadata: ["versions": "\(extracted.count)"])
+            logger.info("claims extracted", metadata: ["versions": "\(chunkStart + extracted.count) of \(total)"])
         }
         return (try latestClaims(cache, fresh: fresh), staleIDs.count)
     }
+
+    /// How many versions' claims are extracted, stored and logged at a time.
+    public static let extractionChunk = 1000
 
     /// The versions with these ids, in chunks under SQLite's limit on bound values.
     private func versions(_ ids: [Int64]) throws -> [VersionRecord] {
