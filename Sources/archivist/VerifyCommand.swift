@@ -8,9 +8,11 @@ extension Archivist {
             abstract: "Cross-check the dated claims of the catalogued documents: conflicting accounts, and which claims are supported.",
             discussion: """
                 Every sentence that names an event (a departure, crash, meeting, telegram, decree, \
-                incorporation, invasion ...) is a claim, extracted at ingest with its date (and the date's \
-                role: when it happened, or was reported, received, written), places and their roles, counts \
-                and participants. Names and places are normalised through data files: aliases.tsv \
+                incorporation, invasion ...) is a claim, with its date (and the date's role: when it \
+                happened, or was reported, received, written), places and their roles, counts and \
+                participants. Claims are extracted once per version, by the first verify after its ingest \
+                (a progress bar on a terminal) or by `ingest --claims`, and kept in the claims cache beside \
+                the catalog (<catalog>-claims; derived data, safe to delete). Names and places are normalised through data files: aliases.tsv \
                 (spellings and transliterations), gazetteer.tsv (places, their hierarchy and coordinates) and \
                 events.tsv (event words, cues); files of those names beside the catalog extend them. \
                 Claims of the latest versions are matched into events (same type, shared participants or \
