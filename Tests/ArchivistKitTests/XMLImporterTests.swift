@@ -1,3 +1,4 @@
+import ArchivistXML
 import Chronology
 import Foundation
 import Testing
@@ -291,5 +292,37 @@ struct XMLCorpusTests {
         #expect(telegram.date == "1947-09-10")
         #expect(telegram.sourceLine == "History and Public Policy Program Digital Archive")
         #expect(try catalog.document("oai:archive.example.org:etr-0002").versions[0].date == "1948-04-24")
+    }
+}
+
+@Suite("EAD components built on every core")
+struct EADConcurrencyTests {
+    @Test("a finding aid of 300 nested components gives the same documents, in the same order, built serially or concurrently")
+    func sameDocuments() throws {
+        var components = ""
+        for series in 1...30 {
+            components += "<c01 level=\"series\"><did><unittitle>Series \(series)</unittitle><unitid>S\(series)</unitid>"
+            components += "<unitdate>19\(40 + series % 10)-19\(50 + series % 10)</unitdate></did>"
+            for file in 1...9 {
+                let date = file % 3 == 0 ? "\(file) Oct. 1966" : file % 3 == 1 ? "1949" : "undated"
+                components += "<c02 level=\"file\"><did><unittitle>File \(series).\(file)</unittitle><unitid>\(file)</unitid>"
+                components += "<unitdate>\(date)</unitdate></did><scopecontent><p>Letters \(series)-\(file).</p></scopecontent></c02>"
+            }
+            components += "</c01>"
+        }
+        let xml = """
+            <ead xmlns="http://ead3.archivists.org/schema/"><control><recordid>fa-1</recordid></control>
+            <archdesc level="collection"><did><unittitle>Papers</unittitle><unitid>MS 1</unitid><repository>Archive</repository></did>
+            <dsc>\(components)</dsc></archdesc></ead>
+            """
+        let bytes = Array(xml.utf8)
+        let tree = try bytes.withUnsafeBytes { try XMLTree.parse($0) }
+        let root = tree.root
+        let serial = EADImporter.documents(root, version: "ead3", concurrentFrom: .max)
+        let concurrent = EADImporter.documents(root, version: "ead3", concurrentFrom: 1)
+        #expect(serial.count == 301)
+        #expect(serial == concurrent)
+        #expect(concurrent[1].identity == "ead:fa-1#MS 1/S1" && concurrent[2].identity == "ead:fa-1#MS 1/S1/1")
+        #expect(concurrent.last?.fields["reference.unitid"] == "MS 1 / S30 / 9")
     }
 }

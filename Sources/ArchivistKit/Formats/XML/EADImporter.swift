@@ -1,12 +1,15 @@
 import ArchivistXML
 import Chronology
+import Foundation
 
 /// EAD 2002 and EAD3 finding aids: the collection (`archdesc`) and one document per component
 /// (`c`, `c01` ... `c12`), each with its `unitid` chain, dates, repository and identity.
 enum EADImporter {
     static let componentNames: [StaticString] = ["c", "c01", "c02", "c03", "c04", "c05", "c06", "c07", "c08", "c09", "c10", "c11", "c12"]
 
-    static func documents(_ ead: XMLElementRef, version: String) -> [ImportedDocument] {
+    /// The collection and its components, in document order; from `concurrentFrom` components on,
+    /// the components' documents are built on every core.
+    static func documents(_ ead: XMLElementRef, version: String, concurrentFrom: Int = 64) -> [ImportedDocument] {
         let header = ead.child("eadheader") ?? ead.child("control")
         let findingAidID = (header?.child("eadid") ?? header?.child("recordid"))?.text
         guard let archdesc = ead.child("archdesc") else {
@@ -26,28 +29,42 @@ enum EADImporter {
             archdesc, identity: identity, fallbackTitle: collectionTitle, chain: [], repository: repository, fields: fields)
         collection.recordID = findingAidID
         collection.fields["ead.level"] = archdesc.attribute("level") ?? "collection"
-        var documents = [collection]
+        let documents = [collection]
         let collectionUnitID = archdesc.child("did")?.child("unitid")?.text
         let root: [String] = collectionUnitID.map { [$0] } ?? []
-        var index = 0
+        // First the components in document order with their unitid chains and ids (a cheap walk),
+        // then their documents, built on every core: each reads only its own part of the tree, and
+        // nothing changes the tree while they do.
+        var components: [(element: XMLElementRef, chain: [String], id: String)] = []
         func walk(_ parent: XMLElementRef, chain: [String]) {
             for component in parent.children where component.isNamed(anyOf: componentNames) {
-                index += 1
                 let unitID = component.child("did")?.child("unitid")?.text
                 let ownChain = chain + (unitID.map { [$0] } ?? [])
-                let componentID = component.attribute("id") ?? (ownChain.count > root.count ? ownChain.joined(separator: "/") : "c\(index)")
-                var item = document(
-                    component, identity: (identity ?? "ead") + "#" + componentID, fallbackTitle: "Component \(componentID) of \(collectionTitle)",
-                    chain: ownChain, repository: repository, fields: fields)
-                item.recordID = componentID
-                item.fields["ead.level"] = component.attribute("level") ?? "component"
-                item.fields["collection"] = collectionTitle
-                documents.append(item)
+                let componentID =
+                    component.attribute("id") ?? (ownChain.count > root.count ? ownChain.joined(separator: "/") : "c\(components.count + 1)")
+                components.append((component, ownChain, componentID))
                 walk(component, chain: ownChain)
             }
         }
         for dsc in archdesc.children("dsc") { walk(dsc, chain: root) }
-        return documents
+        let built = DocumentSlots(count: components.count)
+        let build = { (index: Int) in
+            let (component, chain, componentID) = components[index]
+            var item = document(
+                component, identity: (identity ?? "ead") + "#" + componentID, fallbackTitle: "Component \(componentID) of \(collectionTitle)",
+                chain: chain, repository: repository, fields: fields)
+            item.recordID = componentID
+            item.fields["ead.level"] = component.attribute("level") ?? "component"
+            item.fields["collection"] = collectionTitle
+            built.set(index, item)
+        }
+        if components.count < concurrentFrom {
+            for index in components.indices { build(index) }
+        } else {
+            let shared = UncheckedSendable(build)
+            DispatchQueue.concurrentPerform(iterations: components.count) { shared.value($0) }
+        }
+        return documents + built.values.map { $0! }
     }
 
     static func document(
@@ -134,4 +151,25 @@ enum EADImporter {
 extension String {
     /// The string, or nil when it is empty.
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+/// Documents built concurrently, one slot per component.
+private final class DocumentSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [ImportedDocument?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ document: ImportedDocument) {
+        lock.lock()
+        values[index] = document
+        lock.unlock()
+    }
+}
+
+/// A value shared with the threads of a concurrent loop that only read what it reaches (here a
+/// libxml2 tree nobody changes meanwhile).
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
