@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// The result of work done on another thread, handed back once the work is joined.
 final class Outcome<Value>: @unchecked Sendable {
@@ -19,4 +20,26 @@ func inBackground<Value>(_ body: @escaping @Sendable () throws -> Value) -> (gro
     let outcome = Outcome<Value>()
     DispatchQueue.global().async(group: group) { outcome.set(body) }
     return (group, outcome)
+}
+
+/// The results of a concurrent loop (`DispatchQueue.concurrentPerform`), one slot per index, and
+/// `progress` told (filled, count) after each, one call at a time.
+final class ConcurrentSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Value]
+    private var filled = 0
+    private let progress: (@Sendable (Int, Int) -> Void)?
+
+    init(count: Int, empty: Value, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        values = Array(repeating: empty, count: count)
+        self.progress = progress
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        defer { lock.unlock() }
+        values[index] = value
+        filled += 1
+        progress?(filled, values.count)
+    }
 }

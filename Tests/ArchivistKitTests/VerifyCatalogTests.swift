@@ -180,6 +180,24 @@ struct VerifyCatalogTests {
         #expect(try catalog.claimsForVerification(extractor: extractor, chunk: 2).extracted == 0)
     }
 
+    @Test("a stored claim that cannot be read names its document and says to rebuild, and --rebuild mends it")
+    func unreadableClaim() throws {
+        let folder = try TemporaryFolder()
+        try writeIncorporation(in: folder)
+        let catalog = try folder.catalog()
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        let first = try Verifier.run(catalog: catalog)
+        try DatabaseQueue(path: catalog.path + "-claims").write { db in
+            try db.execute(
+                sql: "UPDATE claim SET content = '[\"incorporation\"]' WHERE version_id = (SELECT max(version_id) FROM claim)")
+        }
+        let error = #expect(throws: ArchivistError.self) { try Verifier.run(catalog: catalog) }
+        #expect(error?.code == "claims-unreadable")
+        #expect(error?.message.contains("b.txt") == true && error?.message.contains("verify --rebuild") == true)
+        let mended = try Verifier.run(catalog: catalog, rebuild: true)
+        #expect(mended.report == first.report)
+    }
+
     @Test("an unknown document and a broken data file are errors that say what to do")
     func errors() throws {
         let folder = try TemporaryFolder()

@@ -81,7 +81,7 @@ extension Catalog {
             let total = staleIDs.count
             let chunkProgress = progress.map { report in { @Sendable (done: Int, _: Int) in report(chunkStart + done, total) } }
             // Extraction is pure: spread it over every core.
-            let slots = ExtractionSlots<(claims: [Claim], encoded: [EncodedClaim])>(count: stale.count, empty: ([], []), progress: chunkProgress)
+            let slots = ConcurrentSlots<(claims: [Claim], encoded: [EncodedClaim])>(count: stale.count, empty: ([], []), progress: chunkProgress)
             DispatchQueue.concurrentPerform(iterations: stale.count) { index in
                 let claims = extractor.claims(in: Self.claimSource(stale[index]))
                 slots.set(index, (try? Self.encode(claims)).map { (claims, $0) } ?? ([], []))
@@ -155,30 +155,47 @@ extension Catalog {
                 CatalogClaim(document: version.document, version: version.version, source: version.source, archival: version.archival, claim: $0)
             }
         }
-        try cache.read { db in
+        // The rows are read in order, then decoded on every core.
+        let stored = try cache.read { db in
+            var rows: [(versionID: Int64, sentence: String, content: String)] = []
+            let cursor = try Row.fetchCursor(db, sql: "SELECT version_id, sentence, content FROM claim ORDER BY version_id, seq")
+            while let row = try cursor.next() {
+                let versionID: Int64 = row[0]
+                // Claims of earlier versions stay in the cache; only the latest are verified.
+                guard byVersion[versionID] != nil, fresh[versionID] == nil else { continue }
+                rows.append((versionID, row[1], row[2]))
+            }
+            return rows
+        }
+        let decoded = ConcurrentSlots<Result<Claim, any Error>?>(count: stored.count, empty: nil)
+        let batch = 1024
+        DispatchQueue.concurrentPerform(iterations: (stored.count + batch - 1) / batch) { part in
             let decoder = JSONDecoder()
             decoder.userInfo[.claimStorage] = true
-            let rows = try Row.fetchCursor(db, sql: "SELECT version_id, sentence, content FROM claim ORDER BY version_id, seq")
-            while let row = try rows.next() {
-                let versionID: Int64 = row["version_id"]
-                // Claims of earlier versions stay in the cache; only the latest are verified.
-                guard let version = byVersion[versionID], fresh[versionID] == nil else { continue }
-                let content: String = row["content"]
-                var claim: Claim
-                do {
-                    claim = try decoder.decode(Claim.self, from: Data(content.utf8))
-                    claim.text = row["sentence"]
-                } catch {
-                    throw ArchivistError(
-                        code: "claims-unreadable",
-                        message:
-                            "the stored claims of \(version.document) cannot be read (\(error)); run `archivist verify --rebuild` to extract them again.",
-                        path: claimCache.path, cause: "\(error)")
-                }
-                claims[versionID, default: []].append(
-                    CatalogClaim(
-                        document: version.document, version: version.version, source: version.source, archival: version.archival, claim: claim))
+            for index in (part * batch)..<min(stored.count, (part + 1) * batch) {
+                decoded.set(
+                    index,
+                    Result {
+                        var claim = try decoder.decode(Claim.self, from: Data(stored[index].content.utf8))
+                        claim.text = stored[index].sentence
+                        return claim
+                    })
             }
+        }
+        for (index, row) in stored.enumerated() {
+            let version = byVersion[row.versionID]!
+            let claim: Claim
+            do {
+                claim = try decoded.values[index]!.get()
+            } catch {
+                throw ArchivistError(
+                    code: "claims-unreadable",
+                    message:
+                        "the stored claims of \(version.document) cannot be read (\(error)); run `archivist verify --rebuild` to extract them again.",
+                    path: claimCache.path, cause: "\(error)")
+            }
+            claims[row.versionID, default: []].append(
+                CatalogClaim(document: version.document, version: version.version, source: version.source, archival: version.archival, claim: claim))
         }
         return latest.flatMap { claims[$0["id"] as Int64] ?? [] }
     }
@@ -212,26 +229,5 @@ extension Catalog {
             }
             return lines
         }
-    }
-}
-
-/// Results of a concurrent loop, one slot per index, and how many are filled.
-final class ExtractionSlots<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [Value]
-    private var filled = 0
-    private let progress: (@Sendable (Int, Int) -> Void)?
-
-    init(count: Int, empty: Value, progress: (@Sendable (Int, Int) -> Void)? = nil) {
-        values = Array(repeating: empty, count: count)
-        self.progress = progress
-    }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        defer { lock.unlock() }
-        values[index] = value
-        filled += 1
-        progress?(filled, values.count)
     }
 }

@@ -205,7 +205,7 @@ public struct Ingester: Sendable {
             let payloads = prepared.map(\.payload)
             // Claims are extracted (and encoded) here, off the storing thread, on every core: pure
             // Swift over values, unlike the reading above, which stays on one thread.
-            let claims = ExtractionSlots<[Catalog.EncodedClaim]>(count: payloads.reduce(0) { $0 + ($1?.documents.count ?? 0) }, empty: [])
+            let claims = ConcurrentSlots<[Catalog.EncodedClaim]>(count: payloads.reduce(0) { $0 + ($1?.documents.count ?? 0) }, empty: [])
             // One slot per document of the batch, in order.
             let documents = payloads.enumerated().flatMap { file, payload in
                 (payload?.documents ?? []).map { (file: file, document: $0, archival: payload!.format != .plainText) }

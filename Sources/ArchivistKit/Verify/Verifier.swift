@@ -1,4 +1,5 @@
 import Chronology
+import Dispatch
 
 /// Cross-checks claims: groups the claims that describe one event, reports where their accounts
 /// conflict, and gives every claim a status with its evidence.
@@ -164,16 +165,22 @@ public struct Verifier: Sendable {
 
         var countsByDocument: [String: [ClaimCount]] = [:]
         for item in claims where !item.claim.counts.isEmpty { countsByDocument[item.document, default: []] += item.claim.counts }
-        var verified: [VerifiedClaim] = []
-        for (index, item) in claims.enumerated() where focus == nil || item.document == focus {
+        // Each claim's status depends on nothing but the links: worked out on every core.
+        let reported = claims.indices.filter { focus == nil || claims[$0].document == focus }
+        let statuses = ConcurrentSlots<VerifiedClaim?>(count: reported.count, empty: nil)
+        let (agreed, opposed, counts) = (agreeing, opposing, countsByDocument)
+        DispatchQueue.concurrentPerform(iterations: reported.count) { position in
+            let index = reported[position]
             // A claim matched only through the first claim of its kind (the same statement) also
             // agrees with what that one agrees with.
-            let inherited = firstOfKind[index].map { [$0] + agreeing[$0] } ?? []
-            verified.append(
+            let inherited = firstOfKind[index].map { [$0] + agreed[$0] } ?? []
+            statuses.set(
+                position,
                 status(
-                    index, claims, agreeing: agreeing[index] + inherited.filter { claims[$0].document != item.document },
-                    contradictedBy: opposing[index] ?? [], countsByDocument: countsByDocument))
+                    index, claims, agreeing: agreed[index] + inherited.filter { claims[$0].document != claims[index].document },
+                    contradictedBy: opposed[index] ?? [], countsByDocument: counts))
         }
+        let verified = statuses.values.map { $0! }
         // Number the events, in the order of their first claim, and name each after all its claims.
         var eventNumbers: [Int: Int] = [:]
         var eventNames: [Int: String] = [:]

@@ -47,7 +47,7 @@ enum EADImporter {
             }
         }
         for dsc in archdesc.children("dsc") { walk(dsc, chain: root) }
-        let built = DocumentSlots(count: components.count)
+        let built = ConcurrentSlots<ImportedDocument?>(count: components.count, empty: nil)
         let build = { (index: Int) in
             let (component, chain, componentID) = components[index]
             var item = document(
@@ -151,20 +151,6 @@ enum EADImporter {
 extension String {
     /// The string, or nil when it is empty.
     var nonEmpty: String? { isEmpty ? nil : self }
-}
-
-/// Documents built concurrently, one slot per component.
-private final class DocumentSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [ImportedDocument?]
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ document: ImportedDocument) {
-        lock.lock()
-        values[index] = document
-        lock.unlock()
-    }
 }
 
 /// A value shared with the threads of a concurrent loop that only read what it reaches (here a
