@@ -343,22 +343,32 @@ public struct Verifier: Sendable {
                 }
             }
         }
-        for bucket in buckets.keys.sorted(by: { ($0[0], $0[1]) < ($1[0], $1[1]) }) {
+        // Buckets are independent (a pair is judged in one bucket only): compared on every core.
+        let keys = buckets.keys.sorted(by: { ($0[0], $0[1]) < ($1[0], $1[1]) })
+        let found = ConcurrentSlots<[Link]>(count: keys.count, empty: [])
+        let (allFacts, allBuckets, allNames, allSubjects, allWindows) = (facts, buckets, nameList, subjectList, windows)
+        DispatchQueue.concurrentPerform(iterations: keys.count) { index in
+            let bucket = keys[index]
             let key = bucket[1]
-            let window = windows[bucket[0]] ?? 0
-            let sorted = buckets[bucket]!.sorted { facts[$0]!.low < facts[$1]!.low }
+            let window = allWindows[bucket[0]] ?? 0
+            let sorted = allBuckets[bucket]!.sorted { allFacts[$0]!.low < allFacts[$1]!.low }
+            var bucketLinks: [Link] = []
             for (position, a) in sorted.enumerated() {
-                let fa = facts[a]!
+                let fa = allFacts[a]!
                 for b in sorted[(position + 1)...] {
-                    let fb = facts[b]!
+                    let fb = allFacts[b]!
                     if fb.low - fa.high > window { break }
                     // Judge the pair once: in the bucket of the first anchor the two share.
                     guard Self.firstCommon(fa.keys, fb.keys) == key else { continue }
                     let (x, y) = (min(a, b), max(a, b))
-                    if let link = link(x, y, claims, facts[x]!, facts[y]!, nameList: nameList, subjectList: subjectList) { links.append(link) }
+                    if let link = link(x, y, claims, allFacts[x]!, allFacts[y]!, nameList: allNames, subjectList: allSubjects) {
+                        bucketLinks.append(link)
+                    }
                 }
             }
+            found.set(index, bucketLinks)
         }
+        for bucketLinks in found.values { links += bucketLinks }
         let explain = { (a: Int, b: Int) -> String in
             self.link(a, b, claims, facts[a]!, facts[b]!, nameList: nameList, subjectList: subjectList, explained: true)?.reason ?? ""
         }
