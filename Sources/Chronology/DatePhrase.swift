@@ -101,7 +101,10 @@ public enum DatePhrase {
         return (year, month, day)
     }
 
-    private static func readISO(_ text: String) -> Reading? {
+    /// An ISO 8601 year, month or day (`1949`, `1949-08`, `1949-08-27`), read without trimming or
+    /// tokenizing: the first thing ``read(_:)`` tries, for callers whose text is an attribute value
+    /// or a finding aid's date. Nil when the text is not one.
+    public static func readISO(_ text: String) -> Reading? {
         guard let (year, month, day) = isoParts(text) else { return nil }
         guard let month else { return Reading(value: .year(year, text: text), issues: []) }
         guard let day else { return Reading(value: .month(month, year: year, text: text), issues: []) }

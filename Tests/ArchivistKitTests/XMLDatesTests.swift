@@ -3,24 +3,26 @@ import Testing
 
 @testable import ArchivistKit
 
-@Suite("XML dates: the direct reading of plain years and days")
+@Suite("XML dates: ISO values read by the phrase reader's ISO step, and spans of years")
 struct XMLDatesTests {
-    @Test("a plain year or ISO day read directly gives what the phrase reader gives")
+    @Test("a plain year or ISO day gives what the phrase reader gives, as a point and as a phrase")
     func sameAsPhraseReader() {
         var inputs = (1000...2100).map(String.init)
-        inputs += ["1949-08-27", "1950-02-28", "1948-02-29", "2000-02-29", "1000-01-01", "1999-12-31", "1934-11-12"]
+        inputs += ["1949-08-27", "1950-02-28", "1948-02-29", "2000-02-29", "1000-01-01", "1999-12-31", "1934-11-12", "1949-08"]
         for text in inputs {
-            let direct = XMLDates.plainYearOrDay(text)
-            #expect(direct != nil, "\(text)")
-            #expect(direct == DatePhrase.read(text).value, "\(text)")
+            let expected = DatePhrase.read(text).value
+            #expect(expected != nil, "\(text)")
+            #expect(XMLDates.point(text) == expected, "\(text)")
+            #expect(XMLDates.phrase(text) == expected, "\(text)")
         }
     }
 
     @Test(
-        "anything else is left to the phrase reader",
-        arguments: ["", "978", "0999", "19a8", "1949-02-30", "1949-8-27", "1949/08/27", " 1949", "１９４９", "1949-13-01"])
-    func notPlain(_ text: String) {
-        #expect(XMLDates.plainYearOrDay(text) == nil)
+        "anything else as a point is what the phrase reader makes of its day part",
+        arguments: ["", "978", "0999", "19a8", "1949-02-30", "1949-8-27", " 1949", "１９４９", "1949-13-01", "1949-01-14T14:00:00+01:00"])
+    func otherPoints(_ text: String) {
+        let day = text.split(separator: "T").first.map(String.init) ?? text
+        #expect(XMLDates.point(text) == DatePhrase.read(day).value)
     }
 
     @Test("a span of two years is what the range of its two years gives")

@@ -5,7 +5,7 @@ import Chronology
 enum XMLDates {
     /// One ISO date (`1949-08-27`, `1949-08`, `1949`, `1949-01-14T14:00:00+01:00`), kept with `text`.
     static func point(_ iso: String, text: String? = nil) -> DateValue? {
-        guard let value = plainYearOrDay(iso) ?? DatePhrase.read(dayPart(iso)).value else { return nil }
+        guard let value = DatePhrase.readISO(iso)?.value ?? DatePhrase.read(dayPart(iso)).value else { return nil }
         var result = value
         if let text, !text.isEmpty { result.text = text }
         return result
@@ -41,44 +41,17 @@ enum XMLDates {
 
     /// A free-text date ("1947-09-10", "22 April 1945", "circa 1940"), when it reads as one.
     static func phrase(_ text: String) -> DateValue? {
-        if let value = plainYearOrDay(text) { return value }
-        if DatePhrase.isoParts(text) != nil, let value = DatePhrase.read(text).value { return value }
+        if let value = DatePhrase.readISO(text)?.value { return value }
         // "1981-1982", "1981–1982": a span of years, the commonest date in finding aids.
         let scalars = Array(text.unicodeScalars)
         if scalars.count == 9, ["-", "–", "/"].contains(scalars[4]),
             let start = Int(String(unicodeScalars: scalars[0..<4])), let end = Int(String(unicodeScalars: scalars[5..<9])),
             start <= end, start >= 1000
         {
-            // What `range(from:to:text:)` gives for two years, made directly.
-            return start == end
-                ? .year(start, text: text)
-                : DateValue(
-                    period: CalendarDay.first(ofMonth: 1, year: start)...CalendarDay.last(ofMonth: 12, year: end), precision: .year, text: text)
+            return range(from: String(start), to: String(end), text: text)
         }
         if text.utf8.contains(UInt8(ascii: "/")), let interval = interval(text, text: text) { return interval }
         return DatePhrase.read(text).value
-    }
-
-    /// `1978` or `1949-08-27`, read directly: finding aids hold thousands of them, and the phrase
-    /// reader's tokenizing was most of an EAD import's time. Gives what `DatePhrase.read` gives (a
-    /// test checks), or nil for anything else.
-    static func plainYearOrDay(_ text: String) -> DateValue? {
-        let utf8 = text.utf8
-        func digits(_ slice: Substring.UTF8View) -> Int? {
-            var value = 0
-            for byte in slice {
-                guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            return value
-        }
-        if utf8.count == 4, let year = digits(Substring(text).utf8), year >= 1000 {
-            return .year(year, text: text)
-        }
-        if utf8.count == 10, let day = CalendarDay(iso: text), day.year >= 1000 {
-            return .day(day, text: text)
-        }
-        return nil
     }
 
     private static func dayPart(_ iso: String) -> String {
