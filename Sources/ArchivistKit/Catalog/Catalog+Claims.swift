@@ -112,13 +112,20 @@ extension Catalog {
     /// How many versions' claims are extracted, stored and logged at a time.
     public static let extractionChunk = 1000
 
-    /// The versions with these ids, in chunks under SQLite's limit on bound values.
+    /// Calls `body` with `values` in chunks of at most 500 (under SQLite's limit on bound values),
+    /// each with the `?,?,...` list its `IN (...)` needs.
+    static func inChunks<Value: DatabaseValueConvertible>(_ values: [Value], _ body: (_ chunk: [Value], _ marks: String) throws -> Void) rethrows {
+        for start in stride(from: 0, to: values.count, by: 500) {
+            let chunk = Array(values[start..<min(start + 500, values.count)])
+            try body(chunk, Array(repeating: "?", count: chunk.count).joined(separator: ","))
+        }
+    }
+
+    /// The versions with these ids.
     private func versions(_ ids: [Int64]) throws -> [VersionRecord] {
         try pool.read { db in
             var records: [VersionRecord] = []
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = Array(ids[start..<min(start + 500, ids.count)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try Self.inChunks(ids) { chunk, marks in
                 records += try VersionRecord.fetchAll(
                     db, sql: "SELECT * FROM version WHERE id IN (\(marks)) ORDER BY id", arguments: StatementArguments(chunk))
             }
@@ -208,10 +215,7 @@ extension Catalog {
             // Only the documents asked for (in chunks, under SQLite's limit on bound values), and only
             // the columns a citation line needs, not the texts.
             var lines: [String: String] = [:]
-            let ids = documents.sorted()
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = Array(ids[start..<min(start + 500, ids.count)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try Self.inChunks(documents.sorted()) { chunk, marks in
                 for row in try Row.fetchAll(
                     db,
                     sql: """
