@@ -161,4 +161,37 @@ struct VerifyCLITests {
         #expect(loud.stdout.contains("CONFLICT (date)"))
         #expect(!loud.stdout.contains("Supported claims"))
     }
+
+    @Test("the first verify draws its progress bar on a terminal, and writes none to a pipe")
+    func progressOnlyOnTerminal() throws {
+        func catalogOf25() throws -> Scratch {
+            let scratch = try Scratch()
+            for day in 1...25 {
+                try scratch.write("ingest/\(day).txt", "T\(day)\n\nOn \(day) May 1949 Stalin met Mao in Moscow.\n")
+            }
+            #expect(try CLIRunner.run(["ingest", "--quiet"], in: scratch.path).status == 0)
+            return scratch
+        }
+        let pipedScratch = try catalogOf25()
+        let piped = try CLIRunner.run(["verify"], in: pipedScratch.path)
+        #expect(!piped.stderr.contains("extracting claims") && !piped.stderr.contains("\r"))
+
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("SKIPPED: the terminal half needs /usr/bin/script (util-linux)")
+            return
+        }
+        let terminal = Process()
+        terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        terminal.arguments = ["-q", "-e", "-c", "'\(CLIRunner.binary)' verify", "/dev/null"]
+        let terminalScratch = try catalogOf25()
+        terminal.currentDirectoryURL = URL(fileURLWithPath: terminalScratch.path)
+        let output = Pipe()
+        terminal.standardOutput = output
+        terminal.standardInput = FileHandle.nullDevice
+        try terminal.run()
+        let seen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        terminal.waitUntilExit()
+        #expect(seen.contains("25/25 extracting claims"), "the bar, on the terminal: \(seen.suffix(200))")
+        withExtendedLifetime((pipedScratch, terminalScratch)) {}
+    }
 }
