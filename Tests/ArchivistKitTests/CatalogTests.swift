@@ -110,6 +110,32 @@ struct CatalogTests {
         #expect(all[2].outcome == .warning)  // the zero-padded citation day
     }
 
+    @Test("ingest copies its commits into the catalog file in the background; the catalog stays sound and complete")
+    func backgroundCheckpoints() throws {
+        let folder = try TemporaryFolder()
+        let count = WALCheckpointer.interval * 3 + 5
+        for index in 0..<count {
+            try folder.write("in/record-\(index).txt", wilsonExport(id: String(800_000 + index), body: "Cable \(index) on the Ili region."))
+        }
+        let path = folder.path + "/catalog.sqlite"
+        do {
+            let catalog = try Catalog(path: path)
+            let report = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+            #expect(report.summary.failed == 0)
+            catalog.checkpointer.wait()
+            #expect(catalog.checkpointer.checkpoints >= 1, "at least one background checkpoint ran")
+            // Pages were copied while the WAL was still in use: the catalog file has grown beyond its empty size.
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+            #expect(size > 100 * 4096)
+            #expect(try catalog.events().count == 3 * count)
+            #expect(try Auditor(catalog: catalog).run().passed)
+        }
+        let reopened = try Catalog(path: path)
+        #expect(try reopened.documents().count == count)
+        #expect(try reopened.events().count == 3 * count + 1, "the ingest's events and the audit's fixity check")
+        #expect(try Auditor(catalog: reopened).run(record: false).passed)
+    }
+
     @Test("full-text search finds titles and texts; a malformed query is a clear error")
     func search() throws {
         let folder = try TemporaryFolder()

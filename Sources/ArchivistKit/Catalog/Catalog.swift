@@ -20,6 +20,8 @@ public final class Catalog: Sendable {
     let logger: Logger
     /// The claims the verifier reads: derived data, in a file of its own beside the catalog.
     let claimCache: ClaimCache
+    /// Copies ingest's commits into the catalog file on another thread.
+    let checkpointer: WALCheckpointer
 
     /// Opens the catalog at `path`, creating it and applying pending migrations as needed.
     ///
@@ -28,6 +30,7 @@ public final class Catalog: Sendable {
         self.path = path
         self.logger = logger
         self.claimCache = ClaimCache(path: path + "-claims")
+        self.checkpointer = WALCheckpointer(path: path, logger: logger)
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
@@ -36,7 +39,8 @@ public final class Catalog: Sendable {
             // power loss can lose the last commits, never corrupt earlier ones.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Checkpoint less often than every 1,000 pages: each file's transaction touches dozens
-            // of index and FTS pages, and frequent checkpoints rewrote them again and again.
+            // of index and FTS pages, and frequent checkpoints rewrote them again and again. During
+            // ingest, WALCheckpointer copies most pages in the background before this is reached.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
         }
         do {
@@ -91,6 +95,10 @@ public final class Catalog: Sendable {
                 usleep(50_000)
             }
         }
+    }
+
+    deinit {
+        checkpointer.wait()
     }
 
     // MARK: Ingest
@@ -246,6 +254,7 @@ public final class Catalog: Sendable {
             }
             return results
         }
+        checkpointer.noteCommit()
         // The claims go to the cache once the versions are committed. Should this fail, the versions
         // are stored all the same, and the next `verify` extracts their claims.
         if let lexicon, !extracted.isEmpty {

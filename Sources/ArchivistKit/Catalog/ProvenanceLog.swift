@@ -25,7 +25,7 @@ struct ProvenanceLog {
         documentID: String? = nil, versionID: Int64? = nil, at time: String = Timestamp.now()
     ) throws -> EventRecord {
         var record = EventRecord(
-            seq: seq + 1, id: UUID().uuidString.lowercased(), type: type.rawValue, occurredAt: time, agent: Agent.current,
+            seq: seq + 1, id: EventIdentifier.make(), type: type.rawValue, occurredAt: time, agent: Agent.current,
             outcome: outcome.rawValue, detail: Self.encodeDetail(detail), documentID: documentID, versionID: versionID,
             prevHash: head, hash: "")
         record.hash = Self.hash(of: record)
