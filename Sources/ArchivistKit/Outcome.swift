@@ -35,6 +35,15 @@ final class ConcurrentSlots<Value>: @unchecked Sendable {
         self.progress = progress
     }
 
+    /// The values, moved out: no value is copied, and the slots are left empty.
+    func take() -> [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        let out = values
+        values = []
+        return out
+    }
+
     func set(_ index: Int, _ value: Value) {
         lock.lock()
         defer { lock.unlock() }

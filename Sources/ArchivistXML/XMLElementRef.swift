@@ -49,19 +49,34 @@ public struct XMLElementRef {
     }
 
     /// The child elements named `name`.
-    public func children(_ name: StaticString) -> [XMLElementRef] { children.filter { $0.isNamed(name) } }
+    public func children(_ name: StaticString) -> [XMLElementRef] {
+        var out: [XMLElementRef] = []
+        var child = node.pointee.children
+        while let current = child {
+            if Self.isElement(current, named: name) { out.append(XMLElementRef(node: current, tree: tree)) }
+            child = current.pointee.next
+        }
+        return out
+    }
 
     /// The first child element named `name`.
     public func child(_ name: StaticString) -> XMLElementRef? {
+        // Names are compared on the nodes themselves: a view is made only for the match, since
+        // each view retains the tree (atomically, and contended when several threads read it).
         var child = node.pointee.children
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                let element = XMLElementRef(node: current, tree: tree)
-                if element.isNamed(name) { return element }
-            }
+            if Self.isElement(current, named: name) { return XMLElementRef(node: current, tree: tree) }
             child = current.pointee.next
         }
         return nil
+    }
+
+    /// Whether `node` is an element whose local name is `name`.
+    static func isElement(_ node: xmlNodePtr, named name: StaticString) -> Bool {
+        node.pointee.type == XML_ELEMENT_NODE
+            && strcmp(
+                UnsafeRawPointer(node.pointee.name).assumingMemoryBound(to: CChar.self),
+                UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 
     /// The element at the end of a path of child names (`child("a")?.child("b")...`).
@@ -73,33 +88,55 @@ public struct XMLElementRef {
 
     /// Every descendant element (not this one) in document order, optionally only those named `name`;
     /// `stop` says which elements not to descend into.
-    public func descendants(_ name: StaticString? = nil, stop: (XMLElementRef) -> Bool = { _ in false }) -> [XMLElementRef] {
+    public func descendants(_ name: StaticString? = nil, stop: ((XMLElementRef) -> Bool)? = nil) -> [XMLElementRef] {
         var out: [XMLElementRef] = []
+        walkElements { current in
+            let element = name == nil || Self.isElement(current, named: name!) ? XMLElementRef(node: current, tree: tree) : nil
+            if let element { out.append(element) }
+            guard let stop else { return .descend }
+            return stop(element ?? XMLElementRef(node: current, tree: tree)) ? .skipChildren : .descend
+        }
+        return out
+    }
+
+    /// The first descendant named `name`, in document order.
+    public func first(_ name: StaticString) -> XMLElementRef? {
+        var found: xmlNodePtr?
+        walkElements { current in
+            guard Self.isElement(current, named: name) else { return .descend }
+            found = current
+            return .end
+        }
+        return found.map { XMLElementRef(node: $0, tree: tree) }
+    }
+
+    private enum WalkStep { case descend, skipChildren, end }
+
+    /// Visits the descendant elements in document order, without making a view of each.
+    private func walkElements(_ visit: (xmlNodePtr) -> WalkStep) {
         var stack: [xmlNodePtr] = []
         var child = node.pointee.children
         while true {
             if let current = child {
                 if current.pointee.type == XML_ELEMENT_NODE {
-                    let element = XMLElementRef(node: current, tree: tree)
-                    if name.map({ element.isNamed($0) }) ?? true { out.append(element) }
-                    if !stop(element), let first = current.pointee.children {
-                        stack.append(current)
-                        child = first
-                        continue
+                    switch visit(current) {
+                    case .end: return
+                    case .descend:
+                        if let first = current.pointee.children {
+                            stack.append(current)
+                            child = first
+                            continue
+                        }
+                    case .skipChildren: break
                     }
                 }
                 child = current.pointee.next
             } else if let up = stack.popLast() {
                 child = up.pointee.next
             } else {
-                return out
+                return
             }
         }
-    }
-
-    /// The first descendant named `name`, in document order.
-    public func first(_ name: StaticString) -> XMLElementRef? {
-        descendants(name).first
     }
 
     /// The value of the attribute with local name `name` (in any namespace), or nil.

@@ -120,6 +120,48 @@ public enum DatePhrase {
     }
 
     static func tokenize(_ text: String) -> [Token] {
+        // Nearly every date phrase is ASCII ("12 Oct. 1955"): read its bytes. Only other text goes
+        // through Characters, whose letters and digits need Unicode's properties.
+        tokenizeASCII(Array(text.utf8)) ?? tokenizeCharacters(text)
+    }
+
+    /// ``tokenizeCharacters(_:)`` for ASCII text, byte by byte, with the same results; nil when
+    /// the text is not all ASCII.
+    static func tokenizeASCII(_ bytes: [UInt8]) -> [Token]? {
+        var tokens: [Token] = []
+        var current: [UInt8] = []
+        var currentIsDigit = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            let text = String(decoding: current, as: UTF8.self)
+            tokens.append(currentIsDigit ? .number(text) : .word(text))
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            if byte >= 0x30 && byte <= 0x39 {
+                if !currentIsDigit { flush() }
+                currentIsDigit = true
+                current.append(byte)
+            } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                if currentIsDigit {
+                    // Ordinal suffixes ("4th") belong to the number before them.
+                    if "stnrdhSTNRDH".utf8.contains(byte) { continue }
+                    flush()
+                }
+                currentIsDigit = false
+                current.append(byte)
+            } else {
+                flush()
+                currentIsDigit = false
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    /// ``tokenize(_:)`` by Characters, for text that is not all ASCII.
+    static func tokenizeCharacters(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var current = ""
         var currentIsDigit = false

@@ -37,6 +37,33 @@ struct IngestBatchTests {
         #expect(try Auditor(catalog: catalog).run().intact)
     }
 
+    @Test("inspect reads files on every core and hands them back in the walk's order, each as if read alone")
+    func inspectInOrder() throws {
+        let folder = try TemporaryFolder()
+        for index in 0..<40 {
+            switch index % 4 {
+            case 0: try folder.write("in/\(index).txt", wilsonExport(id: String(900_000 + index)))
+            case 1: try folder.write("in/\(index).txt", "Text \(index)\n\nA secondary text.")
+            case 2: try folder.write("in/\(index).txt", [])
+            default:
+                try folder.write(
+                    "in/\(index).xml", "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/><text><body><p>\(index)</p></body></text></TEI>")
+            }
+        }
+        let together = Ingester.inspect([folder.path + "/in"])
+        let paths = together.map(\.path)
+        #expect(together.count == 40)
+        #expect(paths == paths.sorted(), "the walk's order")
+        let alone = try paths.map { path in try #require(Ingester.inspect([folder.path + "/in/" + path]).first) }
+        for (a, b) in zip(together, alone) {
+            #expect(a.documents == b.documents)
+            #expect(a.error?.code == b.error?.code)
+            #expect(a.sha256 == b.sha256)
+        }
+        #expect(together.filter { $0.error?.code == "empty-file" }.count == 10)
+        #expect(together.filter { $0.format == "xml" }.count == 10)
+    }
+
     @Test("--encoding windows-1251 ingests a Cyrillic export and records the encoding")
     func windows1251() throws {
         let folder = try TemporaryFolder()

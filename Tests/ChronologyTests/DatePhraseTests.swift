@@ -1,5 +1,6 @@
-import Chronology
 import Testing
+
+@testable import Chronology
 
 @Suite("Reading one date phrase")
 struct DatePhraseTests {
@@ -44,6 +45,24 @@ struct DatePhraseTests {
         let reading = DatePhrase.read("February 30, 1949")
         #expect(try #require(reading.value).edtf == "1949-02")
         #expect(reading.issues == [.impossibleDay])
+    }
+
+    @Test("ASCII phrases are split into the same tokens byte by byte as by Characters; other text is left to Characters")
+    func asciiTokens() {
+        let phrases = [
+            "12 Oct. 1955", "Jun. 1960 - Feb. 1961", "1981-1982", "August 27th, 1949", "4th of July 1950", "1st-3rd May 1949",
+            "5Dec1949", "circa 1940s", "26, 1949", "  7 Nov.\t1955 ", "0 9 12x 3rd", "Sept.", "", " ", "2nd1949", "12\r\nOct 1955",
+            "1949-08-27T14:00:00+01:00", "late December 1949", "Q3 1955", "ABC123def456",
+        ]
+        for phrase in phrases {
+            #expect(DatePhrase.tokenizeASCII(Array(phrase.utf8)) == DatePhrase.tokenizeCharacters(phrase), "\(phrase)")
+            #expect(DatePhrase.tokenize(phrase) == DatePhrase.tokenizeCharacters(phrase))
+        }
+        for phrase in ["27 août 1949", "12 Окт. 1955", "1949年8月27日"] {
+            #expect(DatePhrase.tokenizeASCII(Array(phrase.utf8)) == nil)
+            #expect(DatePhrase.tokenize(phrase) == DatePhrase.tokenizeCharacters(phrase))
+        }
+        #expect(DatePhrase.tokenize("4th Sept. 1955") == [.number("4"), .word("Sept"), .number("1955")])
     }
 
     @Test("text without a year is no date", arguments: ["", "Memorandum of Conversation", "February 6"])

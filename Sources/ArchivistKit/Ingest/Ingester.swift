@@ -159,16 +159,16 @@ public struct Ingester: Sendable {
         }
     }
 
-    /// Splits the files into batches of at most 64 files and about 64 MB, so that the prepared
-    /// batch waiting to be stored stays small in memory.
-    static func batches(of files: [FoundFile]) -> [[FoundFile]] {
+    /// Splits the files into batches of at most `files` files and about `bytes` bytes (64 and
+    /// 64 MB for ingest), so that the prepared batch waiting to be stored stays small in memory.
+    static func batches(of files: [FoundFile], files limit: Int = 64, bytes byteLimit: Int = 64 * 1024 * 1024) -> [[FoundFile]] {
         var batches: [[FoundFile]] = []
         var current: [FoundFile] = []
         var bytes = 0
         for file in files {
             var info = stat()
             let size = file.refusal == nil && lstat(file.originPath, &info) == 0 ? Int(info.st_size) : 0
-            if !current.isEmpty && (current.count >= 64 || bytes + size > 64 * 1024 * 1024) {
+            if !current.isEmpty && (current.count >= limit || bytes + size > byteLimit) {
                 batches.append(current)
                 current = []
                 bytes = 0
@@ -237,15 +237,27 @@ public struct Ingester: Sendable {
 
     /// Streams ``inspect(_:options:)``: `each` gets every file as soon as it is read, so that a
     /// large folder is never held in memory at once.
+    ///
+    /// Files are read a few at a time on every core (nothing is shared between them but the
+    /// options), and handed to `each` in the walk's order.
     public static func inspect(_ paths: [String], options: IngestOptions = IngestOptions(), each: (InspectedFile) -> Void) {
         let found = FileWalker.files(under: paths).flatMap { $0.isBag ? FileWalker.payload(of: $0) : [$0] }
-        for file in found {
-            let prepared = prepare(file, options: options, catalog: nil)
-            each(
-                InspectedFile(
-                    path: file.sourcePath, format: prepared.result.format, sha256: prepared.result.sha256, size: prepared.result.size,
-                    documents: prepared.payload?.documents.map(InspectedFile.Document.init) ?? [],
-                    error: prepared.failure.map { FailureReason(code: $0.code, message: $0.message) }))
+        // Two files per core at a time, at most 64 MB: enough to keep the cores busy while only a
+        // few files' documents are held in memory.
+        let window = 2 * ProcessInfo.processInfo.activeProcessorCount
+        for batch in batches(of: found, files: window, bytes: 64 * 1024 * 1024) {
+            let inspected = ConcurrentSlots<InspectedFile?>(count: batch.count, empty: nil)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                let file = batch[index]
+                let prepared = prepare(file, options: options, catalog: nil)
+                inspected.set(
+                    index,
+                    InspectedFile(
+                        path: file.sourcePath, format: prepared.result.format, sha256: prepared.result.sha256, size: prepared.result.size,
+                        documents: prepared.payload?.documents.map(InspectedFile.Document.init) ?? [],
+                        error: prepared.failure.map { FailureReason(code: $0.code, message: $0.message) }))
+            }
+            for file in inspected.values { each(file!) }
         }
     }
 

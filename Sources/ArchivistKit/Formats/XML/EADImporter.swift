@@ -29,7 +29,6 @@ enum EADImporter {
             archdesc, identity: identity, fallbackTitle: collectionTitle, chain: [], repository: repository, fields: fields)
         collection.recordID = findingAidID
         collection.fields["ead.level"] = archdesc.attribute("level") ?? "collection"
-        let documents = [collection]
         let collectionUnitID = archdesc.child("did")?.child("unitid")?.text
         let root: [String] = collectionUnitID.map { [$0] } ?? []
         // First the components in document order with their unitid chains and ids (a cheap walk),
@@ -47,7 +46,10 @@ enum EADImporter {
             }
         }
         for dsc in archdesc.children("dsc") { walk(dsc, chain: root) }
-        let built = ConcurrentSlots<ImportedDocument?>(count: components.count, empty: nil)
+        // Slot 0 is the collection, slot i + 1 component i: the array is handed back as it is,
+        // without copying every document into another.
+        let built = ConcurrentSlots<ImportedDocument>(count: components.count + 1, empty: ImportedDocument(title: "", body: ""))
+        built.set(0, collection)
         let build = { (index: Int) in
             let (component, chain, componentID) = components[index]
             var item = document(
@@ -56,7 +58,7 @@ enum EADImporter {
             item.recordID = componentID
             item.fields["ead.level"] = component.attribute("level") ?? "component"
             item.fields["collection"] = collectionTitle
-            built.set(index, item)
+            built.set(index + 1, item)
         }
         if components.count < concurrentFrom {
             for index in components.indices { build(index) }
@@ -64,7 +66,7 @@ enum EADImporter {
             let shared = UncheckedSendable(build)
             DispatchQueue.concurrentPerform(iterations: components.count) { shared.value($0) }
         }
-        return documents + built.values.map { $0! }
+        return built.take()
     }
 
     static func document(
