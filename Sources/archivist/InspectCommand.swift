@@ -11,6 +11,7 @@ extension Archivist {
                 Each file is read, hashed, decoded, detected and imported exactly as `ingest` does, and its \
                 documents are listed (identity, title, date, reference, translator, warnings), or the reason \
                 it would be refused. A bag's payload files are read without validating the bag. \
+                With --quiet, only the files that would be refused are named, on standard error. \
                 Exit status 1 when any file would be refused.
                 """)
 
@@ -26,12 +27,15 @@ extension Archivist {
             LoggingBootstrap.once()
             var collected: [InspectedFile] = []
             var refused = false
-            Ingester.inspect(paths, options: IngestOptions(encoding: encoding)) { file in
+            // --quiet prints only refusals, so the documents' summaries are not made.
+            Ingester.inspect(paths, options: IngestOptions(encoding: encoding), summaries: global.json || !global.quiet) { file in
                 refused = refused || file.error != nil
                 if global.json {
                     collected.append(file)
                 } else if !global.quiet {
                     printHuman(file)
+                } else if let error = file.error {
+                    Output.printError("refused \(file.path): \(error.message)")
                 }
             }
             if global.json { Output.printJSON(collected) }

@@ -62,6 +62,14 @@ struct IngestBatchTests {
         }
         #expect(together.filter { $0.error?.code == "empty-file" }.count == 10)
         #expect(together.filter { $0.format == "xml" }.count == 10)
+        // Without summaries: the same files, refusals and digests, and no documents listed.
+        var bare: [InspectedFile] = []
+        Ingester.inspect([folder.path + "/in"], summaries: false) { bare.append($0) }
+        #expect(bare.map(\.path) == paths)
+        #expect(bare.map(\.error?.code) == together.map(\.error?.code))
+        #expect(bare.map(\.sha256) == together.map(\.sha256))
+        #expect(bare.allSatisfy { $0.documents.isEmpty })
+        #expect(together.filter { !$0.documents.isEmpty }.count == 30)
     }
 
     @Test("--encoding windows-1251 ingests a Cyrillic export and records the encoding")

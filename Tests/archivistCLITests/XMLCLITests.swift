@@ -123,6 +123,16 @@ struct InspectCLITests {
         let telegram = try #require(files.first { $0["path"] as? String == "wcda-telegram-1949-export.txt" })
         #expect((telegram["documents"] as? [[String: Any]])?.first?["identity"] as? String == "wcda:900104")
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/catalog.sqlite"))
+        // --quiet reads every file all the same, and says only which would be refused, on stderr.
+        let quiet = try CLIRunner.run(["inspect", "ingest", "--quiet"], in: scratch.path)
+        #expect(quiet.status == 1)
+        #expect(quiet.stdout.isEmpty)
+        #expect(quiet.stderr.contains("refused bad.xml:"))
+        #expect(quiet.stderr.split(separator: "\n").filter { $0.contains("refused ") }.count == 1, "one refusal: \(quiet.stderr)")
+        try FileManager.default.removeItem(atPath: scratch.path + "/ingest/bad.xml")
+        let clean = try CLIRunner.run(["inspect", "ingest", "--quiet"], in: scratch.path)
+        #expect(clean.status == 0)
+        #expect(clean.stdout.isEmpty && clean.stderr.isEmpty)
     }
 }
 

@@ -239,8 +239,12 @@ public struct Ingester: Sendable {
     /// large folder is never held in memory at once.
     ///
     /// Files are read a few at a time on every core (nothing is shared between them but the
-    /// options), and handed to `each` in the walk's order.
-    public static func inspect(_ paths: [String], options: IngestOptions = IngestOptions(), each: (InspectedFile) -> Void) {
+    /// options), and handed to `each` in the walk's order. With `summaries` false, the files'
+    /// `documents` are left empty (each file is still read and imported in full, and refused
+    /// when ingest would refuse it): for callers that only want to know which files would fail.
+    public static func inspect(
+        _ paths: [String], options: IngestOptions = IngestOptions(), summaries: Bool = true, each: (InspectedFile) -> Void
+    ) {
         let found = FileWalker.files(under: paths).flatMap { $0.isBag ? FileWalker.payload(of: $0) : [$0] }
         // Two files per core at a time, at most 64 MB: enough to keep the cores busy while only a
         // few files' documents are held in memory.
@@ -254,7 +258,7 @@ public struct Ingester: Sendable {
                     index,
                     InspectedFile(
                         path: file.sourcePath, format: prepared.result.format, sha256: prepared.result.sha256, size: prepared.result.size,
-                        documents: prepared.payload?.documents.map(InspectedFile.Document.init) ?? [],
+                        documents: summaries ? prepared.payload?.documents.map(InspectedFile.Document.init) ?? [] : [],
                         error: prepared.failure.map { FailureReason(code: $0.code, message: $0.message) }))
             }
             for file in inspected.values { each(file!) }

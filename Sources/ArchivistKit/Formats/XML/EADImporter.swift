@@ -75,7 +75,9 @@ enum EADImporter {
         let did = unit.child("did")
         var document = ImportedDocument(title: did?.child("unittitle")?.text.nonEmpty ?? fallbackTitle, body: "")
         document.identity = identity
-        document.fields = fields
+        // Room for the fields added below and by the caller, so that no insertion grows the table.
+        document.fields = Dictionary(minimumCapacity: fields.count + 6)
+        document.fields.merge(fields) { _, new in new }
         let unitIDs = chain.isEmpty ? (did?.children("unitid").map(\.text).filter { !$0.isEmpty } ?? []) : chain
         let reference = ([repository].compactMap { $0 }.filter { !$0.isEmpty } + unitIDs)
         if !reference.isEmpty {
