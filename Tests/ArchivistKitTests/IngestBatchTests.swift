@@ -72,6 +72,34 @@ struct IngestBatchTests {
         #expect(together.filter { !$0.documents.isEmpty }.count == 30)
     }
 
+    @Test("a batch read on every core is the batch read on one thread: same results, documents and refusals, in order")
+    func batchOnEveryCore() throws {
+        let folder = try TemporaryFolder()
+        for index in 0..<48 {
+            switch index % 3 {
+            case 0: try folder.write("in/\(index).txt", wilsonExport(id: String(910_000 + index)))
+            case 1: try folder.write("in/\(index).xml", "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>\(index)</p></body></text></TEI>")
+            default: try folder.write("in/\(index).bin", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, UInt8(index)])
+            }
+        }
+        let catalog = try folder.catalog()
+        let ingester = Ingester(catalog: catalog)
+        let batch = FileWalker.files(under: [folder.path + "/in"])
+        #expect(batch.count == 48)
+        func read(onEveryCore: Bool) throws -> [Ingester.Prepared] {
+            let (group, outcome) = ingester.prepareInBackground(batch, onEveryCore: onEveryCore)
+            group.wait()
+            return try outcome.get()
+        }
+        let serial = try read(onEveryCore: false)
+        let concurrent = try read(onEveryCore: true)
+        #expect(concurrent.map(\.file.sourcePath) == batch.map(\.sourcePath))
+        #expect(concurrent.map(\.result) == serial.map(\.result))
+        #expect(concurrent.map { $0.payload?.documents } == serial.map { $0.payload?.documents })
+        #expect(concurrent.map { $0.failure?.code } == serial.map { $0.failure?.code })
+        #expect(serial.filter { $0.failure?.code == "binary-file" }.count == 16)
+    }
+
     @Test("--encoding windows-1251 ingests a Cyrillic export and records the encoding")
     func windows1251() throws {
         let folder = try TemporaryFolder()

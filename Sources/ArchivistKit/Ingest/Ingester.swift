@@ -68,8 +68,9 @@ public struct Ingester: Sendable {
     /// fixity-check events.
     ///
     /// Two stages overlap: while one batch of files is stored (one transaction per file, in order),
-    /// the next batch is read, hashed, decoded and imported on another thread. Stored results are
-    /// the same as doing the files one by one: the store re-checks inside its transaction.
+    /// the next batch is read, hashed, decoded and imported on another thread (on every core when
+    /// storing had to wait for the batch before). Stored results are the same as doing the files
+    /// one by one: the store re-checks inside its transaction.
     public func ingest(_ paths: [String], progress: ((Int, Int, String) -> Void)? = nil) -> IngestReport {
         var results: [FileResult] = []
         var bags: [BagValidationReport] = []
@@ -79,11 +80,16 @@ public struct Ingester: Sendable {
         let batches = Self.batches(of: found)
         results.reserveCapacity(results.count + found.count)
         var done = 0
-        var next = batches.first.map(prepareInBackground)
+        var next = batches.first.map { prepareInBackground($0, onEveryCore: false) }
         for index in batches.indices {
             guard let (group, outcome) = next else { break }
+            // When the storing thread had to wait for this batch, reading is the slower stage (XML
+            // that takes long to parse, files already catalogued): the next batch is read on every
+            // core. Otherwise one thread reads, and the cores stay free for storing.
+            let readingIsSlower = group.wait(timeout: .now()) == .timedOut
             group.wait()
-            next = index + 1 < batches.count ? prepareInBackground(batches[index + 1]) : nil
+            next =
+                index + 1 < batches.count ? prepareInBackground(batches[index + 1], onEveryCore: readingIsSlower) : nil
             for prepared in (try? outcome.get()) ?? [] {
                 let result = commit(prepared)
                 switch result.status {
@@ -198,13 +204,20 @@ public struct Ingester: Sendable {
         var claims: [[Catalog.EncodedClaim]] = []
     }
 
-    func prepareInBackground(_ batch: [FoundFile]) -> (group: DispatchGroup, outcome: Outcome<[Prepared]>) {
+    func prepareInBackground(_ batch: [FoundFile], onEveryCore: Bool) -> (group: DispatchGroup, outcome: Outcome<[Prepared]>) {
         inBackground {
-            var prepared = batch.map(prepare)
+            var prepared: [Prepared]
+            if onEveryCore {
+                let slots = ConcurrentSlots<Prepared?>(count: batch.count, empty: nil)
+                DispatchQueue.concurrentPerform(iterations: batch.count) { slots.set($0, prepare(batch[$0])) }
+                prepared = slots.take().map { $0! }
+            } else {
+                prepared = batch.map(prepare)
+            }
             guard options.extractClaims else { return prepared }
             let payloads = prepared.map(\.payload)
             // Claims are extracted (and encoded) here, off the storing thread, on every core: pure
-            // Swift over values, unlike the reading above, which stays on one thread.
+            // Swift over values, and far slower than storing.
             let claims = ConcurrentSlots<[Catalog.EncodedClaim]>(count: payloads.reduce(0) { $0 + ($1?.documents.count ?? 0) }, empty: [])
             // One slot per document of the batch, in order.
             let documents = payloads.enumerated().flatMap { file, payload in
