@@ -177,6 +177,26 @@ public struct XMLElementRef {
         return writer.string
     }
 
+    /// The text of the child elements `include` accepts, each child a paragraph of its own (as
+    /// joining each one's ``text(blocks:skip:)`` with blank lines, leaving out empty ones), in one
+    /// buffer.
+    public func text(ofChildren include: (XMLElementRef) -> Bool, blocks: XMLNameSet) -> String {
+        let writer = TextWriter()
+        let interned = tree.internedNames(blocks)
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                let element = XMLElementRef(node: current, tree: tree)
+                if include(element) {
+                    writer.breakParagraph()
+                    element.write(into: writer, blocks: interned, skip: nil)
+                }
+            }
+            child = current.pointee.next
+        }
+        return writer.string
+    }
+
     /// Walks the subtree once, writing text nodes through the writer. Element names are compared
     /// as libxml2's interned name pointers, so no string is made per element.
     private func write(into writer: TextWriter, blocks: Set<UnsafePointer<UInt8>>?, skip: Set<UnsafePointer<UInt8>>?) {

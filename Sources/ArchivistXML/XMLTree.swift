@@ -33,7 +33,11 @@ public final class XMLTree {
         doctypeSystemID = document.pointee.intSubset?.pointee.SystemID.map { String(cString: $0) }
     }
 
-    deinit { xmlFreeDoc(document) }
+    deinit {
+        xmlFreeDoc(document)
+        pthread_mutex_destroy(cacheLock)
+        cacheLock.deallocate()
+    }
 
     /// Parses `bytes` as XML.
     public static func parse(_ bytes: UnsafeRawBufferPointer, limits: XMLLimits = XMLLimits()) throws(XMLParseError) -> XMLTree {
@@ -68,7 +72,12 @@ public final class XMLTree {
     }
 
     /// The pointers libxml2 interned for `names` in this document (names absent from it are left out).
+    ///
+    /// Safe to call from several threads reading the tree at once (the EAD importer builds its
+    /// components' documents concurrently): the cache is guarded by a lock.
     func internedNames(_ names: XMLNameSet) -> Set<UnsafePointer<UInt8>> {
+        pthread_mutex_lock(cacheLock)
+        defer { pthread_mutex_unlock(cacheLock) }
         if let cached = internedCache[ObjectIdentifier(names)] { return cached.pointers }
         var pointers = Set<UnsafePointer<UInt8>>()
         if let dictionary = document.pointee.dict {
@@ -82,6 +91,11 @@ public final class XMLTree {
 
     /// Interned pointers by name set; the set is kept so that its identity stays unique.
     private var internedCache: [ObjectIdentifier: (set: XMLNameSet, pointers: Set<UnsafePointer<UInt8>>)] = [:]
+    private let cacheLock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+        return lock
+    }()
 
     /// Installs, once, the resource loader that refuses network URLs for schemas and documents.
     private static let installLoader: Void = archivist_install_loader()

@@ -198,9 +198,21 @@ extension Character {
 
 extension StringProtocol {
     func trimmingWhitespace() -> String {
+        // The common case, read from the bytes: text that starts and ends with an ASCII character
+        // that is not white space has nothing to trim.
+        let whole = String(self)
+        if let first = whole.utf8.first, let last = whole.utf8.last, first < 0x80, last < 0x80,
+            !Self.isASCIISpace(first), !Self.isASCIISpace(last)
+        {
+            return whole
+        }
         var slice = Substring(self)
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }

@@ -43,6 +43,50 @@ struct XMLTreeTests {
         #expect(title.parent?.name == "teiHeader")
     }
 
+    @Test("the text of chosen children, a paragraph each, is their texts joined with blank lines; lookups stop at the first match")
+    func childrenText() throws {
+        let tree = try parse(
+            """
+            <c><did><unittitle>Letters,  1949</unittitle><unitdate>12 Oct. 1955</unitdate></did>
+            loose text <scopecontent><p>One.</p>  <p>Two <emph>words</emph>.</p></scopecontent><odd>   </odd>
+            <c><did><unittitle>Nested</unittitle></did></c><note><p>Last</p></note></c>
+            """)
+        let root = tree.root
+        let blocks = XMLNameSet(["p"])
+        let include: (XMLElementRef) -> Bool = { !$0.isNamed("c") }
+        let joined = root.children.filter(include).map { $0.text(blocks: blocks) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        #expect(root.text(ofChildren: include, blocks: blocks) == joined)
+        #expect(joined == "Letters, 1949 12 Oct. 1955\n\nOne.\n\nTwo words.\n\nLast")
+        #expect(root.text(ofChildren: { _ in false }, blocks: blocks) == "")
+        #expect(root.first("unittitle")?.text == "Letters, 1949")
+        #expect(root.first("missing") == nil)
+        #expect(root.children("c").count == 1 && root.children("did").count == 1 && root.children("p").isEmpty)
+        #expect(root.descendants("unittitle").map(\.text) == ["Letters, 1949", "Nested"])
+        #expect(root.descendants("unittitle", stop: { $0.isNamed("c") }).map(\.text) == ["Letters, 1949"])
+        #expect(root.descendants(stop: { $0.isNamed("did") }).count == 10, "did, scopecontent, p, p, emph, odd, c, did, note, p")
+    }
+
+    @Test("the interned names of one tree are looked up safely from many threads at once")
+    func concurrentText() throws {
+        let tree = try parse("<r>" + String(repeating: "<d><p>a</p><p>b</p></d>", count: 200) + "</r>")
+        let parts = tree.root.children
+        let blocks = XMLNameSet(["p"])
+        final class Texts: @unchecked Sendable {
+            let lock = NSLock()
+            var all: [String] = []
+            let parts: [XMLElementRef]
+            init(_ parts: [XMLElementRef]) { self.parts = parts }
+        }
+        let texts = Texts(parts)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            let text = texts.parts[index].text(blocks: blocks)
+            texts.lock.lock()
+            texts.all.append(text)
+            texts.lock.unlock()
+        }
+        #expect(texts.all.count == 200 && texts.all.allSatisfy { $0 == "a\n\nb" })
+    }
+
     @Test(
         "entity declarations are refused before anything expands",
         arguments: [

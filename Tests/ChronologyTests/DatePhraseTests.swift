@@ -63,6 +63,11 @@ struct DatePhraseTests {
             #expect(DatePhrase.tokenize(phrase) == DatePhrase.tokenizeCharacters(phrase))
         }
         #expect(DatePhrase.tokenize("4th Sept. 1955") == [.number("4"), .word("Sept"), .number("1955")])
+        // The text kept is trimmed of white space, ASCII or not.
+        #expect(DatePhrase.read(" 12 Oct. 1955\n").value?.text == "12 Oct. 1955")
+        #expect(DatePhrase.read("\u{00A0}12 Oct. 1955\u{2003}").value?.text == "12 Oct. 1955")
+        #expect(DatePhrase.read("12 Oct. 1955").value?.text == "12 Oct. 1955")
+        #expect(DatePhrase.read("\r\n1955\r\n").value?.text == "1955")
     }
 
     @Test("text without a year is no date", arguments: ["", "Memorandum of Conversation", "February 6"])

@@ -70,10 +70,11 @@ enum EADImporter {
     }
 
     static func document(
-        _ unit: XMLElementRef, identity: String?, fallbackTitle: String, chain: [String], repository: String?, fields: [String: String]
+        _ unit: XMLElementRef, identity: String?, fallbackTitle: @autoclosure () -> String, chain: [String], repository: String?,
+        fields: [String: String]
     ) -> ImportedDocument {
         let did = unit.child("did")
-        var document = ImportedDocument(title: did?.child("unittitle")?.text.nonEmpty ?? fallbackTitle, body: "")
+        var document = ImportedDocument(title: did?.child("unittitle")?.text.nonEmpty ?? fallbackTitle(), body: "")
         document.identity = identity
         // Room for the fields added below and by the caller, so that no insertion grows the table.
         document.fields = Dictionary(minimumCapacity: fields.count + 6)
@@ -95,8 +96,7 @@ enum EADImporter {
         }
         // The unit's own description, not its components' (they are documents of their own).
         let stop: (XMLElementRef) -> Bool = { $0.isNamed(anyOf: componentNames) || $0.isNamed("dsc") }
-        let parts = unit.children.filter { !stop($0) }.map { $0.text(blocks: XMLText.blocks) }.filter { !$0.isEmpty }
-        document.body = parts.joined(separator: "\n\n")
+        document.body = unit.text(ofChildren: { !stop($0) }, blocks: XMLText.blocks)
         if document.body.isEmpty { document.body = document.title }
         return document
     }

@@ -43,7 +43,8 @@ enum XMLDates {
     static func phrase(_ text: String) -> DateValue? {
         if let value = DatePhrase.readISO(text)?.value { return value }
         // "1981-1982", "1981–1982": a span of years, the commonest date in finding aids.
-        let scalars = Array(text.unicodeScalars)
+        // (Nine scalars are 9 to 11 UTF-8 bytes with an en dash; other lengths are not looked at.)
+        let scalars = (9...11).contains(text.utf8.count) ? Array(text.unicodeScalars) : []
         if scalars.count == 9, ["-", "–", "/"].contains(scalars[4]),
             let start = Int(String(unicodeScalars: scalars[0..<4])), let end = Int(String(unicodeScalars: scalars[5..<9])),
             start <= end, start >= 1000
