@@ -97,7 +97,8 @@ public final class XMLTree {
         return lock
     }()
 
-    /// Installs, once, the resource loader that refuses network URLs for schemas and documents.
+    /// Starts libxml2 and installs, once, the resource loader that refuses network URLs for schemas
+    /// and documents. A static constant, so Swift runs it exactly once, whichever thread asks first.
     private static let installLoader: Void = archivist_install_loader()
 
     private static func entityKind(_ type: Int32) -> String {

@@ -118,7 +118,13 @@ static inline xmlParserInputPtr archivist_no_network_loader(const char *url, con
     return xmlNoNetExternalEntityLoader(url, id, ctxt);
 }
 
-static inline void archivist_install_loader(void) { xmlSetExternalEntityLoader(archivist_no_network_loader); }
+// Called once, before any parse, from Swift's thread-safe one-time initialisation: libxml2 2.9
+// wants xmlInitParser to have run before several threads parse at once (its lazy start is not
+// thread-safe), and the loader is set for the whole process.
+static inline void archivist_install_loader(void) {
+    xmlInitParser();
+    xmlSetExternalEntityLoader(archivist_no_network_loader);
+}
 
 /// Validates a parsed document against an XSD (kind 0) or RELAX NG (kind 1) schema file.
 /// Returns 0 valid, 1 invalid, -1 the schema could not be read (messages says why).
