@@ -21,7 +21,14 @@ final class WALCheckpointer: @unchecked Sendable {
     private var commits = 0
     private var running = false
     private var connection: DatabaseQueue?
-    private(set) var checkpoints = 0
+    private var completed = 0
+
+    /// How many background checkpoints have completed.
+    var checkpoints: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return completed
+    }
 
     init(path: String, logger: Logger) {
         self.path = path
@@ -65,7 +72,7 @@ final class WALCheckpointer: @unchecked Sendable {
                 _ = try db.checkpoint(.passive)
             }
             lock.lock()
-            checkpoints += 1
+            completed += 1
             lock.unlock()
         } catch {
             logger.debug("background checkpoint skipped", metadata: ["catalog": "\(path)", "error": "\(error)"])
