@@ -136,6 +136,40 @@ struct CatalogTests {
         #expect(try Auditor(catalog: reopened).run(record: false).passed)
     }
 
+    @Test("a store transaction commits what its body wrote, and rolls all of it back when the body throws")
+    func storeTransaction() throws {
+        let folder = try TemporaryFolder()
+        let catalog = try folder.catalog()
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try catalog.writeTransaction { db in
+                try DocumentRecord(id: "half-written", identityKind: "path", createdAt: "2026-11-25T00:00:00Z").insertRow(db)
+                var log = try ProvenanceLog(db)
+                try log.append(.ingestion, outcome: .success, detail: ["note": "never kept"])
+                throw Stop()
+            }
+        }
+        let rows = { try catalog.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? -1 } }
+        #expect(try rows() == 0)
+        #expect(try catalog.events().isEmpty)
+        // A failing statement inside rolls back too, and the connection is usable afterwards.
+        #expect(throws: (any Error).self) {
+            try catalog.writeTransaction { db in
+                try DocumentRecord(id: "dup", identityKind: "path", createdAt: "2026-11-25T00:00:00Z").insertRow(db)
+                try DocumentRecord(id: "dup", identityKind: "path", createdAt: "2026-11-25T00:00:00Z").insertRow(db)
+            }
+        }
+        #expect(try rows() == 0)
+        let count = try catalog.writeTransaction { db in
+            try DocumentRecord(id: "kept", identityKind: "path", createdAt: "2026-11-25T00:00:00Z").insertRow(db)
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0
+        }
+        #expect(count == 1)
+        try folder.write("in/record.txt", wilsonExport())
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        #expect(try Auditor(catalog: catalog).run(record: false).passed)
+    }
+
     @Test("full-text search finds titles and texts; a malformed query is a clear error")
     func search() throws {
         let folder = try TemporaryFolder()

@@ -169,7 +169,7 @@ public final class Catalog: Sendable {
     ) throws -> [Stored] {
         var extracted: [(versionID: Int64, claims: [EncodedClaim])] = []
         let now = Timestamp.now()
-        let results = try pool.write { db in
+        let results = try writeTransaction { db in
             var results: [Stored] = []
             extracted = []
             var log = try ProvenanceLog(db)
@@ -270,6 +270,25 @@ public final class Catalog: Sendable {
             }
         }
         return results
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction on the writer connection, committed when it
+    /// returns and rolled back when it throws.
+    ///
+    /// The same as GRDB's `write`, but the `BEGIN` and `COMMIT` statements are prepared once and
+    /// reused: `write` prepares them anew for every transaction, and ingest runs one per file.
+    func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+            do {
+                let result = try body(db)
+                try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                return result
+            } catch {
+                if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
+                throw error
+            }
+        }
     }
 
     /// Stores a file's original bytes (once per SHA-256) and logs their digest.
