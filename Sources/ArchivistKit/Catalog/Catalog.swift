@@ -180,9 +180,14 @@ public final class Catalog: Sendable {
                     results.append(try recordDeletion(db, identity: identity.id, document: document, file: file, log: &log, at: now))
                     continue
                 }
-                if let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? AND sha256 = ?"),
-                    arguments: [identity.id, file.sha256])
+                let previous = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? ORDER BY number DESC LIMIT 1"),
+                    arguments: [identity.id])
+                // A document with no version yet cannot have these bytes: one lookup for a new document.
+                if previous != nil,
+                    let row = try Row.fetchOne(
+                        db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? AND sha256 = ?"),
+                        arguments: [identity.id, file.sha256])
                 {
                     if let bag = file.bag {
                         try log.append(
@@ -196,9 +201,6 @@ public final class Catalog: Sendable {
                     try storeOriginal(db, file: file, log: &log, at: now)
                     digestLogged = true
                 }
-                let previous = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? ORDER BY number DESC LIMIT 1"),
-                    arguments: [identity.id])
                 if previous == nil {
                     try DocumentRecord(id: identity.id, identityKind: identity.kind, createdAt: now).insertRow(db)
                 }
