@@ -20,9 +20,19 @@ now() { python3 -c 'import time; print(time.perf_counter())'; }
 elapsed() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 
 best() { python3 bench/timed.py 3 "$@"; }  # best of 3 wall-clock times, for steps that can be repeated
-# A new ingest is timed three times too, each into a new catalog (deleted, outside the timing); the
-# last one is the catalog the next steps use. Timings on a shared machine vary by 20-30%.
-INGEST=$(python3 bench/timed.py --fresh "$OUT/catalog.sqlite" 3 "$BIN" ingest "$OUT/corpus" --catalog "$OUT/catalog.sqlite" --quiet)
+# A new ingest and the plain loop are timed three times each, taking turns, so that both see the
+# machine in the same moods (timings on this shared machine vary by 20-30%); each run writes a new
+# file, deleted outside the timing. The last ingest's catalog is the one the next steps use.
+INGESTS=(); PLAINS=()
+for run in 1 2 3; do
+  INGESTS+=("$(python3 bench/timed.py --fresh "$OUT/catalog.sqlite" 1 "$BIN" ingest "$OUT/corpus" --catalog "$OUT/catalog.sqlite" --quiet)")
+  rm -f "$OUT/plain.sqlite"*; sync
+  PLAINS+=("$(python3 bench/plain_loop.py "$OUT/corpus" "$OUT/plain.sqlite" | awk '{print $2}')")
+done
+INGEST=$(printf '%s\n' "${INGESTS[@]}" | sort -n | head -1)
+PLAIN=$(printf '%s\n' "${PLAINS[@]}" | sort -n | head -1)
+# The ratio run by run, for the spread.
+RATIOS=$(python3 -c "import sys; a=sys.argv[1].split(); b=sys.argv[2].split(); print(' '.join(f'{float(p)/float(i):.2f}x' for i, p in zip(a, b)))" "${INGESTS[*]}" "${PLAINS[*]}")
 sync  # the 130 MB catalog the ingest wrote reaches the disk before the next timings
 REINGEST=$(best "$BIN" ingest "$OUT/corpus" --catalog "$OUT/catalog.sqlite" --quiet)
 # Fixity, log chain and SQLite checks only: the citation audit has its own benchmark (audit_bench.sh).
@@ -39,8 +49,6 @@ AUDIT2=$(best "$BIN" audit --no-citations --catalog "$OUT/catalog.sqlite" --quie
 # The same ingest with claims extracted in each file's transaction.
 t0=$(now); "$BIN" ingest "$OUT/corpus" --catalog "$OUT/eager.sqlite" --quiet --claims; t1=$(now)
 EAGER=$(elapsed "$t0" "$t1")
-# The plain loop, best of three as well, each into a new file.
-PLAIN=$(for run in 1 2 3; do rm -f "$OUT/plain.sqlite"*; python3 bench/plain_loop.py "$OUT/corpus" "$OUT/plain.sqlite" | awk '{print $2}'; done | sort -n | head -1)
 OPENSSL=$(best sh -c "find '$OUT/corpus' -type f -print0 | xargs -0 openssl dgst -sha256 >/dev/null")
 cp -r "$OUT/corpus" "$OUT/bag"
 t0=$(now); bagit.py --quiet --processes 1 --sha256 "$OUT/bag" 2>/dev/null; t1=$(now)
@@ -73,3 +81,5 @@ print(f"{'step':36} {'seconds':>8}  {'rate':>18}  {'throughput':>11}  note")
 for name, t, rate, thr, note in rows:
     print(f"{name:36} {t:8.3f}  {rate:>18}  {thr:>11}  {note}")
 PY
+echo
+echo "ingest against the plain loop, run by run (each pair taken in turn): $RATIOS"
