@@ -35,7 +35,8 @@ extension Archivist {
                 } else if !global.quiet {
                     printHuman(file)
                 } else if let error = file.error {
-                    Output.printError("refused \(file.path): \(error.message)")
+                    // Messages name their file; one that does not is prefixed with it.
+                    Output.printError(error.message.contains(file.path) ? error.message : "\(file.path): \(error.message)")
                 }
             }
             if global.json { Output.printJSON(collected) }
