@@ -52,3 +52,10 @@ final class ConcurrentSlots<Value>: @unchecked Sendable {
         progress?(filled, values.count)
     }
 }
+
+/// `transform` applied to every element on every core; the results in the elements' order.
+func concurrentMap<Element: Sendable, Mapped>(_ elements: [Element], _ transform: @Sendable (Element) -> Mapped) -> [Mapped] {
+    let slots = ConcurrentSlots<Mapped?>(count: elements.count, empty: nil)
+    DispatchQueue.concurrentPerform(iterations: elements.count) { slots.set($0, transform(elements[$0])) }
+    return slots.take().map { $0! }
+}

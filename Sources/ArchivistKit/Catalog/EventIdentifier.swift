@@ -21,7 +21,7 @@ enum EventIdentifier {
     /// The 8-4-4-4-12 lower-case hex form of 16 bytes.
     static func format(_ raw: UnsafeRawBufferPointer) -> String {
         String(unsafeUninitializedCapacity: 36) { out in
-            func digit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x57 + value }
+            let digit = SHA256Digest.digit
             var position = 0
             for (index, byte) in raw.enumerated() {
                 if index == 4 || index == 6 || index == 8 || index == 10 {

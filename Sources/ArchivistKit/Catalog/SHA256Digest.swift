@@ -12,7 +12,6 @@ public enum SHA256Digest {
         // Written straight into the string: an audit makes one per event and per original.
         let bytes = Array(digest)
         return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
-            func digit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x57 + value }
             for (index, byte) in bytes.enumerated() {
                 out[2 * index] = digit(byte >> 4)
                 out[2 * index + 1] = digit(byte & 0x0F)
@@ -20,4 +19,7 @@ public enum SHA256Digest {
             return bytes.count * 2
         }
     }
+
+    /// The lower-case hex digit (ASCII) of a value 0-15.
+    static func digit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x57 + value }
 }

@@ -206,14 +206,7 @@ public struct Ingester: Sendable {
 
     func prepareInBackground(_ batch: [FoundFile], onEveryCore: Bool) -> (group: DispatchGroup, outcome: Outcome<[Prepared]>) {
         inBackground {
-            var prepared: [Prepared]
-            if onEveryCore {
-                let slots = ConcurrentSlots<Prepared?>(count: batch.count, empty: nil)
-                DispatchQueue.concurrentPerform(iterations: batch.count) { slots.set($0, prepare(batch[$0])) }
-                prepared = slots.take().map { $0! }
-            } else {
-                prepared = batch.map(prepare)
-            }
+            var prepared = onEveryCore ? concurrentMap(batch) { prepare($0) } : batch.map(prepare)
             guard options.extractClaims else { return prepared }
             let payloads = prepared.map(\.payload)
             // Claims are extracted (and encoded) here, off the storing thread, on every core: pure
@@ -263,18 +256,14 @@ public struct Ingester: Sendable {
         // few files' documents are held in memory.
         let window = 2 * ProcessInfo.processInfo.activeProcessorCount
         for batch in batches(of: found, files: window, bytes: 64 * 1024 * 1024) {
-            let inspected = ConcurrentSlots<InspectedFile?>(count: batch.count, empty: nil)
-            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                let file = batch[index]
+            let inspected = concurrentMap(batch) { file in
                 let prepared = prepare(file, options: options, catalog: nil)
-                inspected.set(
-                    index,
-                    InspectedFile(
-                        path: file.sourcePath, format: prepared.result.format, sha256: prepared.result.sha256, size: prepared.result.size,
-                        documents: summaries ? prepared.payload?.documents.map(InspectedFile.Document.init) ?? [] : [],
-                        error: prepared.failure.map { FailureReason(code: $0.code, message: $0.message) }))
+                return InspectedFile(
+                    path: file.sourcePath, format: prepared.result.format, sha256: prepared.result.sha256, size: prepared.result.size,
+                    documents: summaries ? prepared.payload?.documents.map(InspectedFile.Document.init) ?? [] : [],
+                    error: prepared.failure.map { FailureReason(code: $0.code, message: $0.message) })
             }
-            for file in inspected.values { each(file!) }
+            inspected.forEach(each)
         }
     }
 
