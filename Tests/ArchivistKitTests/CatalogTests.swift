@@ -130,6 +130,8 @@ struct CatalogTests {
             #expect(try catalog.events().count == 3 * count)
             #expect(try Auditor(catalog: catalog).run().passed)
         }
+        // Once the last connection is closed, the WAL is folded into the catalog file and removed.
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
         let reopened = try Catalog(path: path)
         #expect(try reopened.documents().count == count)
         #expect(try reopened.events().count == 3 * count + 1, "the ingest's events and the audit's fixity check")
