@@ -47,7 +47,6 @@ enum CanonicalJSON {
             out.append(UInt8(ascii: "\""))
             return
         }
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
         for byte in string.utf8 {
             switch byte {
             case 0x22: out += [0x5C, 0x22]
@@ -57,7 +56,7 @@ enum CanonicalJSON {
             case 0x09: out += [0x5C, UInt8(ascii: "t")]
             case 0x08: out += [0x5C, UInt8(ascii: "b")]
             case 0x0C: out += [0x5C, UInt8(ascii: "f")]
-            case 0..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            case 0..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, SHA256Digest.digit(byte >> 4), SHA256Digest.digit(byte & 0xF)]
             default: out.append(byte)
             }
         }

@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
 
-/// SHA-256 helpers over swift-crypto, giving lower-case hex.
+/// SHA-256 helpers over swift-crypto, giving lower-case hex, and the hex digit the catalog writes
+/// everywhere (digests, event identifiers, JSON escapes).
 public enum SHA256Digest {
     /// The SHA-256 of `bytes`, as 64 lower-case hex digits.
     public static func hex(_ bytes: some DataProtocol) -> String {
