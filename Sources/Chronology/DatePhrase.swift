@@ -88,7 +88,7 @@ public enum DatePhrase {
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
-                guard bytes[index] >= 0x30 && bytes[index] <= 0x39 else { return nil }
+                guard ASCII.isDigit(bytes[index]) else { return nil }
                 value = value * 10 + Int(bytes[index] - 0x30)
             }
             return value
@@ -139,11 +139,11 @@ public enum DatePhrase {
         }
         for byte in bytes {
             guard byte < 0x80 else { return nil }
-            if byte >= 0x30 && byte <= 0x39 {
+            if ASCII.isDigit(byte) {
                 if !currentIsDigit { flush() }
                 currentIsDigit = true
                 current.append(byte)
-            } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+            } else if ASCII.isLetter(byte) {
                 if currentIsDigit {
                     // Ordinal suffixes ("4th") belong to the number before them.
                     if "stnrdhSTNRDH".utf8.contains(byte) { continue }
@@ -202,7 +202,7 @@ extension StringProtocol {
         // that is not white space has nothing to trim.
         let whole = String(self)
         if let first = whole.utf8.first, let last = whole.utf8.last, first < 0x80, last < 0x80,
-            !Self.isASCIISpace(first), !Self.isASCIISpace(last)
+            !ASCII.isSpace(first), !ASCII.isSpace(last)
         {
             return whole
         }
@@ -210,9 +210,5 @@ extension StringProtocol {
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)
-    }
-
-    private static func isASCIISpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }

@@ -97,17 +97,17 @@ struct TaggerRun {
         var index = 0
         // ASCII is decided without Unicode property lookups (they were half of the tagger's time).
         func isLetter(_ s: Unicode.Scalar) -> Bool {
-            s.value < 128 ? ((s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A) : s.properties.isAlphabetic && !(0x4E00...0x9FFF).contains(s.value)
+            s.value < 128 ? ASCII.isLetter(s.value) : s.properties.isAlphabetic && !(0x4E00...0x9FFF).contains(s.value)
         }
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar.value < 128 {
                 let v = scalar.value
-                if v == 0x20 || (v >= 0x09 && v <= 0x0D) {
+                if ASCII.isSpace(v) {
                     index += 1
                     continue
                 }
-                if !(v >= 0x30 && v <= 0x39) && !isLetter(scalar) {
+                if !ASCII.isDigit(v) && !isLetter(scalar) {
                     append(.punctuation, index, index + 1)
                     index += 1
                     continue
@@ -116,9 +116,9 @@ struct TaggerRun {
             let properties = scalar.properties
             if scalar.value >= 128 && properties.isWhitespace {
                 index += 1
-            } else if scalar.value >= 0x30 && scalar.value <= 0x39 {
+            } else if ASCII.isDigit(scalar.value) {
                 var end = index
-                while end < scalars.count, scalars[end].value >= 0x30 && scalars[end].value <= 0x39 { end += 1 }
+                while end < scalars.count, ASCII.isDigit(scalars[end].value) { end += 1 }
                 append(.number, index, end)
                 index = end
             } else if (0x4E00...0x9FFF).contains(scalar.value) {
