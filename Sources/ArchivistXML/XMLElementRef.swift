@@ -91,7 +91,7 @@ public struct XMLElementRef {
     public func descendants(_ name: StaticString? = nil, stop: ((XMLElementRef) -> Bool)? = nil) -> [XMLElementRef] {
         var out: [XMLElementRef] = []
         walkElements { current in
-            let element = name == nil || Self.isElement(current, named: name!) ? XMLElementRef(node: current, tree: tree) : nil
+            let element = name.map { Self.isElement(current, named: $0) } ?? true ? XMLElementRef(node: current, tree: tree) : nil
             if let element { out.append(element) }
             guard let stop else { return .descend }
             return stop(element ?? XMLElementRef(node: current, tree: tree)) ? .skipChildren : .descend
