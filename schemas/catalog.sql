@@ -76,5 +76,12 @@ CREATE TRIGGER event_is_immutable BEFORE UPDATE ON event
 CREATE TRIGGER event_is_kept BEFORE DELETE ON event
   BEGIN SELECT RAISE(ABORT, 'provenance events are never deleted'); END;
 CREATE VIRTUAL TABLE version_text USING fts5(title, body, content = 'version', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE search_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  indexed_through INTEGER NOT NULL CHECK (indexed_through >= 0)
+);
 -- v2 added the tables claim and claim_extraction; v3 dropped them: claims are derived data and live in the
 -- claims cache beside the catalog (schemas/claims.sql).
+-- v4 added search_state: versions are indexed in version_text in batches, in transactions of their own
+-- (every 256 stored files, at the end of each ingest, and before each search); indexed_through is the
+-- highest version id indexed, and every version above it is still to be indexed.

@@ -27,6 +27,7 @@ extension Catalog {
     public func documents(containingAll words: [String], limit: Int = 20) throws -> [String] {
         let query = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }.joined(separator: " AND ")
         guard !query.isEmpty else { return [] }
+        prepareSearchIndex()
         return try pool.read { db in
             try String.fetchAll(
                 db,

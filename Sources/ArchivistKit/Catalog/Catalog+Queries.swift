@@ -83,6 +83,7 @@ extension Catalog {
     ///
     /// - Throws: ``ArchivistError`` `bad-query` for a malformed query, with SQLite's reason.
     public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
+        prepareSearchIndex()
         do {
             return try pool.read { db in
                 try Row.fetchAll(

@@ -22,6 +22,8 @@ public final class Catalog: Sendable {
     let claimCache: ClaimCache
     /// Copies ingest's commits into the catalog file on another thread.
     let checkpointer: WALCheckpointer
+    /// When ingest brings the search index up to date (see `Catalog+SearchIndex.swift`).
+    let searchSchedule = SearchIndexSchedule()
 
     /// Opens the catalog at `path`, creating it and applying pending migrations as needed.
     ///
@@ -217,8 +219,6 @@ public final class Catalog: Sendable {
                     body: document.body, fields: CanonicalJSON.object(document.fields), warnings: CanonicalJSON.warnings(document.warnings))
                 try version.insertRow(db)
                 let versionID = version.id!
-                try db.cachedStatement(sql: "INSERT INTO version_text(rowid, title, body) VALUES (?, ?, ?)").execute(
-                    arguments: [versionID, document.title, document.body])
                 let status: IngestStatus = previous == nil ? .new : .newVersion
                 try log.append(
                     .ingestion, outcome: .success,
@@ -257,6 +257,15 @@ public final class Catalog: Sendable {
             return results
         }
         checkpointer.noteCommit()
+        if results.contains(where: { $0.status == .new || $0.status == .newVersion }), searchSchedule.noteStored() {
+            do {
+                try updateSearchIndex()
+                checkpointer.noteCommit()
+            } catch {
+                logger.warning(
+                    "search index not updated; the next ingest or search updates it", metadata: ["catalog": "\(path)", "error": "\(error)"])
+            }
+        }
         // The claims go to the cache once the versions are committed. Should this fail, the versions
         // are stored all the same, and the next `verify` extracts their claims.
         if let lexicon, !extracted.isEmpty {

@@ -20,6 +20,9 @@ enum CatalogSchema {
         migrator.registerMigration("v3: claims moved to the claims cache") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v4: search index updated in batches") { db in
+            try db.execute(sql: v4)
+        }
         return migrator
     }
 
@@ -126,6 +129,19 @@ enum CatalogSchema {
     static let v3 = """
         DROP TABLE claim;
         DROP TABLE claim_extraction;
+        """
+
+    /// Versions are indexed for search in batches, each in a transaction of its own, instead of in
+    /// each file's transaction: `indexed_through` is the highest version id in `version_text`.
+    /// Version ids only grow (versions are never deleted, and writers take turns), so every version
+    /// above it is still to be indexed, and every one at or below it is. Until v4, each version was
+    /// indexed in its file's transaction, so an older catalog is indexed through its last version.
+    static let v4 = """
+        CREATE TABLE search_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          indexed_through INTEGER NOT NULL CHECK (indexed_through >= 0)
+        );
+        INSERT INTO search_state (id, indexed_through) SELECT 1, coalesce(max(id), 0) FROM version;
         """
 }
 

@@ -103,6 +103,8 @@ public struct Ingester: Sendable {
                 progress?(done, found.count, result.path)
             }
         }
+        // Versions stored since the last batch become searchable now, in one transaction.
+        catalog.prepareSearchIndex()
         return IngestReport(files: results, bags: bags)
     }
 
