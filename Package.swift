@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "Chronology"),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // glibc's mallopt, for the executable's allocator setting (Sources/archivist/Allocator.swift).
+        .systemLibrary(name: "CMalloc"),
         // The only way into libxml2. No Foundation here: libxml2's ICU headers clash with Foundation's.
         .target(name: "ArchivistXML", dependencies: ["CLibXML2"]),
         .target(
@@ -42,6 +44,7 @@ let package = Package(
             dependencies: [
                 "ArchivistKit",
                 "Chronology",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -31,6 +31,19 @@ public struct XMLElementRef {
     /// Whether the local name is one of `names`.
     public func isNamed(anyOf names: [StaticString]) -> Bool { names.contains { isNamed($0) } }
 
+    /// Whether the local name is `prefix` alone or `prefix` and a two-digit number in `numbers`
+    /// (EAD's components: `c`, and `c01` to `c12`), read from the name's bytes with one comparison.
+    public func isNamed(_ prefix: StaticString, orNumbered numbers: ClosedRange<Int>) -> Bool {
+        let name = UnsafeRawPointer(node.pointee.name).assumingMemoryBound(to: UInt8.self)
+        let count = prefix.utf8CodeUnitCount
+        guard memcmp(name, prefix.utf8Start, count) == 0 else { return false }
+        let first = name[count]
+        if first == 0 { return true }
+        let second = name[count + 1]
+        guard first &- 48 < 10, second != 0, second &- 48 < 10, name[count + 2] == 0 else { return false }
+        return numbers.contains(Int(first &- 48) * 10 + Int(second &- 48))
+    }
+
     /// The parent element, if any.
     public var parent: XMLElementRef? {
         guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }

@@ -51,7 +51,8 @@ public struct DateValue: Hashable, Sendable, Codable {
     public init(period: ClosedRange<CalendarDay>, precision: DatePrecision, qualifiers: [DateQualifier] = [], text: String) {
         self.period = period
         self.precision = precision
-        self.qualifiers = Array(Set(qualifiers)).sorted()
+        // Sorted and without repeats; none or one (nearly every date) needs no sorting.
+        self.qualifiers = qualifiers.count < 2 ? qualifiers : Array(Set(qualifiers)).sorted()
         self.text = text
         let lower = period.lowerBound.daysSinceEpoch
         let length = period.upperBound.daysSinceEpoch - lower + 1

@@ -19,4 +19,10 @@ struct Archivist: AsyncParsableCommand {
             Cite.self, Dates.self, Verify.self,
         ]
     )
+
+    /// Tunes the allocator (see ``Allocator``), then parses and runs the command.
+    static func main() async {
+        Allocator.tune()
+        await main(nil)
+    }
 }

@@ -34,6 +34,10 @@ struct XMLDatesTests {
             }
         }
         #expect(XMLDates.phrase("1982-1981") != XMLDates.range(from: "1981", to: "1982", text: "1982-1981"))
+        // Not spans of years: an em dash, a year before 1000, a letter, a space, a fourth digit missing.
+        for text in ["1981—1982", "0999-1000", "1981-198x", "1981 1982", "1981-982", "1981--1982", "19811982x"] {
+            #expect(XMLDates.yearSpan(text) == nil, "\(text)")
+        }
     }
 
     @Test("finding-aid dates: years, spans of years, days, and phrases")

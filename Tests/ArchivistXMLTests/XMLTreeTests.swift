@@ -66,6 +66,15 @@ struct XMLTreeTests {
         #expect(root.descendants(stop: { $0.isNamed("did") }).count == 10, "did, scopecontent, p, p, emph, odd, c, did, note, p")
     }
 
+    @Test("a name with a two-digit number: the prefix alone or with a number in the range, nothing else")
+    func numberedNames() throws {
+        let names = ["c", "c01", "c09", "c12", "c13", "c00", "c1", "c001", "cc", "c0a", "ca", "d01", "c1x", "archdesc"]
+        let tree = try parse("<r>" + names.map { "<\($0)/>" }.joined() + "</r>")
+        let matched = tree.root.children.filter { $0.isNamed("c", orNumbered: 1...12) }.map(\.name)
+        #expect(matched == ["c", "c01", "c09", "c12"])
+        #expect(tree.root.children.filter { $0.isNamed("arch", orNumbered: 0...99) }.isEmpty, "archdesc: letters after the prefix")
+    }
+
     @Test("the interned names of one tree are looked up safely from many threads at once")
     func concurrentText() throws {
         let tree = try parse("<r>" + String(repeating: "<d><p>a</p><p>b</p></d>", count: 200) + "</r>")

@@ -5,7 +5,8 @@ import Foundation
 /// EAD 2002 and EAD3 finding aids: the collection (`archdesc`) and one document per component
 /// (`c`, `c01` ... `c12`), each with its `unitid` chain, dates, repository and identity.
 enum EADImporter {
-    static let componentNames: [StaticString] = ["c", "c01", "c02", "c03", "c04", "c05", "c06", "c07", "c08", "c09", "c10", "c11", "c12"]
+    /// Whether `element` is a component: `c`, or `c01` to `c12` (asked of every child of every unit).
+    static func isComponent(_ element: XMLElementRef) -> Bool { element.isNamed("c", orNumbered: 1...12) }
 
     /// The collection and its components, in document order; from `concurrentFrom` components on,
     /// the components' documents are built on every core.
@@ -36,7 +37,7 @@ enum EADImporter {
         // nothing changes the tree while they do.
         var components: [(element: XMLElementRef, chain: [String], id: String)] = []
         func walk(_ parent: XMLElementRef, chain: [String]) {
-            for component in parent.children where component.isNamed(anyOf: componentNames) {
+            for component in parent.children where isComponent(component) {
                 let unitID = component.child("did")?.child("unitid")?.text
                 let ownChain = chain + (unitID.map { [$0] } ?? [])
                 let componentID =
@@ -95,7 +96,7 @@ enum EADImporter {
             document.originalLanguage = language.text.nonEmpty ?? language.attribute("langcode")
         }
         // The unit's own description, not its components' (they are documents of their own).
-        let stop: (XMLElementRef) -> Bool = { $0.isNamed(anyOf: componentNames) || $0.isNamed("dsc") }
+        let stop: (XMLElementRef) -> Bool = { isComponent($0) || $0.isNamed("dsc") }
         document.body = unit.text(ofChildren: { !stop($0) }, blocks: XMLText.blocks)
         if document.body.isEmpty { document.body = document.title }
         return document

@@ -42,17 +42,42 @@ enum XMLDates {
     /// A free-text date ("1947-09-10", "22 April 1945", "circa 1940"), when it reads as one.
     static func phrase(_ text: String) -> DateValue? {
         if let value = DatePhrase.readISO(text)?.value { return value }
-        // "1981-1982", "1981–1982": a span of years, the commonest date in finding aids.
-        // (Nine scalars are 9 to 11 UTF-8 bytes with an en dash; other lengths are not looked at.)
-        let scalars = (9...11).contains(text.utf8.count) ? Array(text.unicodeScalars) : []
-        if scalars.count == 9, ["-", "–", "/"].contains(scalars[4]),
-            let start = Int(String(unicodeScalars: scalars[0..<4])), let end = Int(String(unicodeScalars: scalars[5..<9])),
-            start <= end, start >= 1000
-        {
-            return range(from: String(start), to: String(end), text: text)
-        }
+        if let span = yearSpan(text) { return span }
         if text.utf8.contains(UInt8(ascii: "/")), let interval = interval(text, text: text) { return interval }
         return DatePhrase.read(text).value
+    }
+
+    /// "1981-1982", "1981–1982" (en dash), "1981/1982": a span of years, the commonest date in
+    /// finding aids, read from its bytes; the same value as the range of its two years.
+    static func yearSpan(_ text: String) -> DateValue? {
+        let utf8 = text.utf8
+        let separator: Int
+        switch utf8.count {
+        case 9: separator = 1
+        case 11: separator = 3
+        default: return nil
+        }
+        let read = { (buffer: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int, dash: Bool)? in
+            func year(at offset: Int) -> Int? {
+                var value = 0
+                for byte in buffer[offset..<(offset + 4)] {
+                    guard byte &- 48 < 10 else { return nil }
+                    value = value * 10 + Int(byte &- 48)
+                }
+                return value
+            }
+            let dash =
+                separator == 1
+                ? buffer[4] == UInt8(ascii: "-") || buffer[4] == UInt8(ascii: "/")
+                : buffer[4] == 0xE2 && buffer[5] == 0x80 && buffer[6] == 0x93
+            guard let start = year(at: 0), let end = year(at: 4 + separator) else { return nil }
+            return (start, end, dash)
+        }
+        let bytes = utf8.withContiguousStorageIfAvailable(read) ?? Array(utf8).withUnsafeBufferPointer(read)
+        guard let (start, end, dash) = bytes, dash, start >= 1000, start <= end,
+            let first = CalendarDay(year: start, month: 1, day: 1), let last = CalendarDay(year: end, month: 12, day: 31)
+        else { return nil }
+        return DateValue(period: first...last, precision: .year, text: text)
     }
 
     private static func dayPart(_ iso: String) -> String {
