@@ -169,6 +169,38 @@ struct XMLImporterTests {
         #expect(try Auditor(catalog: catalog).run().intact)
     }
 
+    @Test("a file of many records ingested again from another path: each record unchanged; changed bytes give new versions")
+    func manyRecordsAgain() throws {
+        let folder = try TemporaryFolder()
+        func findingAid(_ note: String) -> String {
+            """
+            <ead><eadheader><eadid>fa-9</eadid></eadheader><archdesc level="collection"><did><unittitle>Papers</unittitle></did>
+            <dsc><c01><did><unittitle>One</unittitle><unitid>1</unitid></did></c01>
+            <c01><did><unittitle>Two</unittitle><unitid>2</unitid></did><scopecontent><p>\(note)</p></scopecontent></c01></dsc></archdesc></ead>
+            """
+        }
+        try folder.write("a/aid.xml", findingAid("Letters."))
+        try folder.write("b/aid.xml", findingAid("Letters."))
+        try folder.write("c/aid.xml", findingAid("Letters and diaries."))
+        let catalog = try folder.catalog()
+        let first = Ingester(catalog: catalog).ingest([folder.path + "/a"])
+        #expect(first.files.first?.documents.map(\.status) == [.new, .new, .new])
+        let copy = Ingester(catalog: catalog).ingest([folder.path + "/b"])
+        #expect(copy.files.first?.status == .unchanged)
+        #expect(copy.files.first?.documents.map(\.status) == [.unchanged, .unchanged, .unchanged])
+        #expect(copy.files.first?.documents.map(\.version) == [1, 1, 1])
+        let changed = Ingester(catalog: catalog).ingest([folder.path + "/c"])
+        #expect(changed.files.first?.documents.map(\.status) == [.newVersion, .newVersion, .newVersion])
+        #expect(try catalog.document("ead:fa-9#1").versions.count == 2)
+        // The first bytes again, from a third path, after the change: unchanged (version 1), nothing added.
+        try folder.write("d/aid.xml", findingAid("Letters."))
+        let again = Ingester(catalog: catalog).ingest([folder.path + "/d"])
+        #expect(again.files.first?.documents.map(\.status) == [.unchanged, .unchanged, .unchanged])
+        #expect(again.files.first?.documents.map(\.version) == [1, 1, 1])
+        #expect(try catalog.document("ead:fa-9#2").versions.count == 2)
+        #expect(try Auditor(catalog: catalog).run(citations: false).passed)
+    }
+
     @Test("ingest --validate logs a validation event and warns on an invalid file, which is still ingested")
     func validationOnIngest() throws {
         let folder = try TemporaryFolder()

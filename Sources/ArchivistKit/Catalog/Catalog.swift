@@ -176,17 +176,30 @@ public final class Catalog: Sendable {
             extracted = []
             var log = try ProvenanceLog(db)
             var digestLogged = false
-            for (index, document) in documents.enumerated() {
+            // A document can have these bytes only if they are stored already. For a file of many
+            // records (a finding aid ingested again from another path) that settles each unchanged
+            // one with a single lookup; otherwise only the documents that have versions look.
+            let bytesStored =
+                try documents.count > 1
+                && Bool.fetchOne(
+                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM original WHERE sha256 = ?)"), arguments: [file.sha256]) ?? false
+            func latestVersion(_ id: String) throws -> Row? {
+                try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? ORDER BY number DESC LIMIT 1"), arguments: [id])
+            }
+            for index in documents.indices {
+                let document = documents[index]
                 let identity = try resolveIdentity(db, document: document, file: file, index: index, count: documents.count)
                 if document.deletedAtSource {
                     results.append(try recordDeletion(db, identity: identity.id, document: document, file: file, log: &log, at: now))
                     continue
                 }
-                let previous = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? ORDER BY number DESC LIMIT 1"),
-                    arguments: [identity.id])
+                var previous: Row?
+                if !bytesStored {
+                    previous = try latestVersion(identity.id)
+                }
                 // A document with no version yet cannot have these bytes: one lookup for a new document.
-                if previous != nil,
+                if bytesStored || previous != nil,
                     let row = try Row.fetchOne(
                         db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? AND sha256 = ?"),
                         arguments: [identity.id, file.sha256])
@@ -198,6 +211,9 @@ public final class Catalog: Sendable {
                     }
                     results.append(Stored(documentID: identity.id, version: row["number"], status: .unchanged))
                     continue
+                }
+                if bytesStored {
+                    previous = try latestVersion(identity.id)
                 }
                 if !digestLogged {
                     try storeOriginal(db, file: file, log: &log, at: now)
