@@ -83,5 +83,5 @@ CREATE TABLE search_state (
 -- v2 added the tables claim and claim_extraction; v3 dropped them: claims are derived data and live in the
 -- claims cache beside the catalog (schemas/claims.sql).
 -- v4 added search_state: versions are indexed in version_text in batches, in transactions of their own
--- (every 256 stored files, at the end of each ingest, and before each search); indexed_through is the
+-- (every 256 stored files or 4,096 versions, at the end of each ingest, and before each search); indexed_through is the
 -- highest version id indexed, and every version above it is still to be indexed.

@@ -19,7 +19,7 @@ extension Archivist {
                 ever loaded. A multi-record file gives one document per record; an OAI-PMH record marked \
                 deleted is logged as a deletion and removes nothing. Each file is stored in \
                 its own transaction and ends as new, new-version, unchanged or failed (with the reason); \
-                the search index takes the new versions in batches, every 256 files and at the end. \
+                the search index takes the new versions in batches, every 256 files or 4,096 versions, and at the end. \
                 A Wilson Center record's identity is wcda:<record id>; TEI tei:<idno>, EAD ead:<eadid or \
                 recordid>[#component], MODS mods:<recordIdentifier>, OAI-PMH its header identifier; any \
                 other file's is its path relative to the folder given. Exit status 1 when any file failed; every other file is \

@@ -7,7 +7,7 @@ extension Archivist {
             commandName: "search",
             abstract: "Search titles and texts of every version (SQLite FTS5 query syntax).",
             discussion:
-                "Examples: `archivist search Xinjiang`, `archivist search '\"national movement\"'`, `archivist search 'Mao AND Mikoyan'`. A malformed query is an error (exit 64). Versions stored since the search index was last updated (an ingest updates it every 256 files and when it ends) are indexed first."
+                "Examples: `archivist search Xinjiang`, `archivist search '\"national movement\"'`, `archivist search 'Mao AND Mikoyan'`. A malformed query is an error (exit 64). Versions stored since the search index was last updated (an ingest updates it every 256 files or 4,096 versions, and when it ends) are indexed first."
         )
 
         @OptionGroup var global: GlobalOptions

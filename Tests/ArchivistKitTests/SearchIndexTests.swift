@@ -20,11 +20,17 @@ struct SearchIndexTests {
         }
     }
 
-    @Test("the schedule asks for an update once every interval of stored files")
+    @Test("the schedule asks for an update every interval of stored files, or sooner at the version limit")
     func schedule() {
         let schedule = SearchIndexSchedule()
         let due = (1...(SearchIndexSchedule.interval * 3)).filter { _ in schedule.noteStored() }
-        #expect(due.count == 3)
+        #expect(due == [1, 2, 3].map { $0 * SearchIndexSchedule.interval })
+        // Files of many records: due as soon as they bring the version limit.
+        let large = SearchIndexSchedule()
+        #expect(!large.noteStored(versions: SearchIndexSchedule.versionLimit - 1))
+        #expect(large.noteStored(versions: 1))
+        #expect(large.noteStored(versions: SearchIndexSchedule.versionLimit))
+        #expect(!large.noteStored(versions: 10))
     }
 
     @Test("an ingest of more files than a batch leaves every version indexed, once, and searchable")

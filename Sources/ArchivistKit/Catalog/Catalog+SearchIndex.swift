@@ -9,7 +9,8 @@ import GRDB
 /// of ingest's storing time. Indexing a few hundred versions at once costs a fraction of that.
 /// `search_state.indexed_through` is the highest version id indexed. Version ids only grow, so an
 /// update indexes exactly the versions above it. Ingest updates the index every
-/// ``SearchIndexSchedule/interval`` stored files and when it ends; `search` and the citation audit
+/// ``SearchIndexSchedule/interval`` stored files (or ``SearchIndexSchedule/versionLimit`` versions)
+/// and when it ends; `search` and the citation audit
 /// update it before they query, so a search always sees every catalogued version, even after an
 /// ingest that was killed between the two.
 extension Catalog {
@@ -71,21 +72,29 @@ extension Catalog {
     }
 }
 
-/// Counts the commits that stored new versions, and says when the search index is due an update.
+/// Counts the commits that stored new versions, and says when the search index is due an update:
+/// every ``interval`` such files, or sooner when they brought ``versionLimit`` versions (a finding
+/// aid is thousands of documents), so that no update's transaction grows without bound.
 final class SearchIndexSchedule: @unchecked Sendable {
     /// Files stored between two updates of the search index during an ingest.
     static let interval = 256
+    /// Versions stored between two updates, at most (reached first by files of many records).
+    static let versionLimit = 4096
 
     private let lock = NSLock()
-    private var pending = 0
+    private var files = 0
+    private var versions = 0
 
-    /// Counts one commit that stored versions; true when an update is due (and restarts the count).
-    func noteStored() -> Bool {
+    /// Counts one commit that stored `versions` new versions; true when an update is due (and
+    /// restarts the count).
+    func noteStored(versions added: Int = 1) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        pending += 1
-        guard pending >= Self.interval else { return false }
-        pending = 0
+        files += 1
+        versions += added
+        guard files >= Self.interval || versions >= Self.versionLimit else { return false }
+        files = 0
+        versions = 0
         return true
     }
 }

@@ -273,7 +273,8 @@ public final class Catalog: Sendable {
             return results
         }
         checkpointer.noteCommit()
-        if results.contains(where: { $0.status == .new || $0.status == .newVersion }), searchSchedule.noteStored() {
+        let added = results.count(where: { $0.status == .new || $0.status == .newVersion })
+        if added > 0, searchSchedule.noteStored(versions: added) {
             do {
                 try updateSearchIndex()
                 checkpointer.noteCommit()
