@@ -50,7 +50,9 @@ public final class XMLTree {
         }
         Self.installLoader
         var guardState = archivist_entity_guard()
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        // COMPACT keeps short texts inside their nodes instead of allocating each (a finding aid has
+        // tens of thousands: dates, box numbers); it forbids changing the tree, which nothing does.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
         let result = archivist_parse(base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), options, &guardState)
         if guardState.refused != 0 {
             let name = withUnsafeBytes(of: guardState.name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }

@@ -44,28 +44,11 @@ public enum DatePhrase {
         let text = phrase.trimmingWhitespace()
         // ISO 8601 first (1949-02-06, 1949-02, 1949): the common case in attributes, read without tokens.
         if let iso = readISO(text) { return iso }
-        let tokens = tokenize(text)
-        if tokens.isEmpty { return Reading(value: nil, issues: text.isEmpty ? [] : [.unreadable]) }
-
-        var day: (value: Int, digits: String)?
-        var month: Int?
-        var year: Int?
-        for token in tokens {
-            switch token {
-            case .word(let word):
-                if let number = monthNames[word.lowercased()], month == nil { month = number }
-            case .number(let digits):
-                guard let number = Int(digits) else { continue }
-                if digits.count == 4 && year == nil {
-                    year = number
-                } else if digits.count <= 2 && day == nil && (1...31).contains(number) {
-                    day = (number, digits)
-                }
-            }
-        }
-        guard let year else { return Reading(value: nil, issues: [.unreadable]) }
+        let parts = Parts(ascii: text) ?? Parts(tokenize(text))
+        guard let year = parts.year else { return Reading(value: nil, issues: text.isEmpty ? [] : [.unreadable]) }
+        let (day, month) = (parts.day, parts.month)
         var issues: [Issue] = []
-        if let day, day.digits.count == 2, day.digits.hasPrefix("0") { issues.append(.zeroPaddedDay) }
+        if let day, day.zeroPadded { issues.append(.zeroPaddedDay) }
         switch (month, day) {
         case (let month?, let day?):
             if let calendarDay = CalendarDay(year: year, month: month, day: day.value) {
@@ -113,6 +96,109 @@ public enum DatePhrase {
         }
         return Reading(value: .day(calendarDay, text: text), issues: [])
     }
+
+    /// What a phrase's tokens say: the first month name, the first four-digit number (the year),
+    /// and the first number of one or two digits from 1 to 31 (the day), with whether it was
+    /// written with a leading zero.
+    struct Parts: Equatable {
+        var day: (value: Int, zeroPadded: Bool)?
+        var month: Int?
+        var year: Int?
+
+        static func == (a: Parts, b: Parts) -> Bool {
+            a.day?.value == b.day?.value && a.day?.zeroPadded == b.day?.zeroPadded && a.month == b.month && a.year == b.year
+        }
+
+        init() {}
+
+        /// From tokens (any script).
+        init(_ tokens: [Token]) {
+            for token in tokens {
+                switch token {
+                case .word(let word):
+                    if month == nil, let number = monthNames[word.lowercased()] { month = number }
+                case .number(let digits):
+                    note(Int(digits), digits: digits.count, leadingZero: digits.first == "0")
+                }
+            }
+        }
+
+        /// From ASCII text, byte by byte, tokenized as ``tokenizeASCII(_:)`` does but without making
+        /// a string of each token; nil when the text is not all ASCII.
+        init?(ascii text: String) {
+            var inDigits = false
+            var length = 0
+            var value = 0
+            var leadingZero = false
+            var word: UInt64 = 0  // the word's first eight bytes, lower-cased
+            var september = true  // whether the word so far is a prefix of "september"
+            let septemberBytes = Array("september".utf8)
+            func flush() {
+                defer { length = 0 }
+                guard length > 0 else { return }
+                if inDigits {
+                    // Only runs of one, two or four digits can be a day or a year.
+                    if length <= 4 { note(value, digits: length, leadingZero: leadingZero) }
+                } else if month == nil {
+                    if length <= 8 {
+                        month = DatePhrase.monthCodes[word]
+                    } else if length == 9 && september {
+                        month = 9
+                    }
+                }
+            }
+            for byte in text.utf8 {
+                guard byte < 0x80 else { return nil }
+                if ASCII.isDigit(byte) {
+                    if !inDigits { flush() }
+                    if length == 0 {
+                        value = 0
+                        leadingZero = byte == 0x30
+                    }
+                    inDigits = true
+                    if length < 4 { value = value * 10 + Int(byte &- 0x30) }
+                    length += 1
+                } else if ASCII.isLetter(byte) {
+                    if inDigits {
+                        // Ordinal suffixes ("4th") belong to the number before them.
+                        if "stnrdhSTNRDH".utf8.contains(byte) { continue }
+                        flush()
+                    }
+                    if length == 0 || inDigits {
+                        word = 0
+                        september = true
+                    }
+                    inDigits = false
+                    let lower = byte | 0x20
+                    if length < 8 { word = word << 8 | UInt64(lower) }
+                    if length >= septemberBytes.count || septemberBytes[length] != lower { september = false }
+                    length += 1
+                } else {
+                    flush()
+                    inDigits = false
+                }
+            }
+            flush()
+        }
+
+        mutating func note(_ number: Int?, digits: Int, leadingZero: Bool) {
+            guard let number else { return }
+            if digits == 4 && year == nil {
+                year = number
+            } else if digits <= 2 && day == nil && (1...31).contains(number) {
+                day = (number, digits == 2 && leadingZero)
+            }
+        }
+    }
+
+    /// ``monthNames`` of up to eight letters, keyed by their bytes packed into an integer.
+    static let monthCodes: [UInt64: Int] = {
+        var codes: [UInt64: Int] = [:]
+        for (name, number) in monthNames where name.utf8.count <= 8 {
+            codes[name.utf8.reduce(0) { $0 << 8 | UInt64($1) }] = number
+        }
+        return codes
+    }()
 
     enum Token: Equatable {
         case word(String)

@@ -329,6 +329,21 @@ struct XMLCorpusTests {
 
 @Suite("EAD components built on every core")
 struct EADConcurrencyTests {
+    @Test("a component's source line is its repository and unitid chain, an empty unitid kept in its place")
+    func sourceLines() throws {
+        func lines(repository: String) throws -> [String?] {
+            let xml = """
+                <ead><eadheader><eadid>x</eadid></eadheader><archdesc><did><unittitle>P</unittitle>\(repository)</did>
+                <dsc><c01><did><unittitle>A</unittitle><unitid></unitid></did>
+                <c02><did><unittitle>B</unittitle><unitid>2</unitid></did></c02></c01></dsc></archdesc></ead>
+                """
+            let tree = try Array(xml.utf8).withUnsafeBytes { try XMLTree.parse($0) }
+            return EADImporter.documents(tree.root, version: "ead2002").map(\.sourceLine)
+        }
+        #expect(try lines(repository: "") == [nil, "", ", 2"])
+        #expect(try lines(repository: "<repository>R</repository>") == ["R", "R, ", "R, , 2"])
+    }
+
     @Test("a finding aid of 300 nested components gives the same documents, in the same order, built serially or concurrently")
     func sameDocuments() throws {
         var components = ""

@@ -47,6 +47,28 @@ struct DatePhraseTests {
         #expect(reading.issues == [.impossibleDay])
     }
 
+    @Test("an ASCII phrase read byte by byte gives the same day, month and year as its tokens, on chosen and random phrases")
+    func asciiParts() {
+        var phrases = [
+            "12 Oct. 1955", "Dec. 1952", "8-10 May 1969", "28-30 Dec. 1953", "17 Sept. 1983", "SEPTEMBER 4th, 1949", "september1949",
+            "septembers 1949", "Septemberx 1949", "4th5 May 1949", "4the May 1949", "04 June 1950", "0 May 1949", "32 May 1949",
+            "May 1949 1950", "12345 1949", "1949 12345678901234567890", "mayday 1949", "undated", "", " ", "1970s", "circa 1940",
+            "2nd1949", "Jan Feb 1950", "feb. 29, 1948", "5Dec1949", "ABC123def456",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["1", "04", "12", "31", "1949", "20", "st", "th", "nd", "May", "sept", "September", "Oct.", "x", " ", ",", "-", "/", "Junes"]
+        for _ in 0..<2000 {
+            let count = Int.random(in: 1...6, using: &generator)
+            phrases.append((0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for phrase in phrases {
+            #expect(DatePhrase.Parts(ascii: phrase) == DatePhrase.Parts(DatePhrase.tokenizeCharacters(phrase)), "\(phrase)")
+        }
+        #expect(DatePhrase.Parts(ascii: "27 août 1949") == nil)
+        let parts = DatePhrase.Parts(ascii: "SEPTEMBER 04th, 1949")
+        #expect(parts?.month == 9 && parts?.year == 1949 && parts?.day?.value == 4 && parts?.day?.zeroPadded == true)
+    }
+
     @Test("ASCII phrases are split into the same tokens byte by byte as by Characters; other text is left to Characters")
     func asciiTokens() {
         let phrases = [

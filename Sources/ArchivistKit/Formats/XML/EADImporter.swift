@@ -39,7 +39,8 @@ enum EADImporter {
         func walk(_ parent: XMLElementRef, chain: [String]) {
             for component in parent.children where isComponent(component) {
                 let unitID = component.child("did")?.child("unitid")?.text
-                let ownChain = chain + (unitID.map { [$0] } ?? [])
+                var ownChain = chain
+                if let unitID { ownChain.append(unitID) }
                 let componentID =
                     component.attribute("id") ?? (ownChain.count > root.count ? ownChain.joined(separator: "/") : "c\(components.count + 1)")
                 components.append((component, ownChain, componentID))
@@ -49,16 +50,20 @@ enum EADImporter {
         for dsc in archdesc.children("dsc") { walk(dsc, chain: root) }
         // Slot 0 is the collection, slot i + 1 component i: the array is handed back as it is,
         // without copying every document into another.
+        // The fields every component shares, with room for its own: each copies the table once, on
+        // its first addition, and hashes only the keys it adds.
+        var shared = fields
+        shared.reserveCapacity(fields.count + 6)
+        shared["collection"] = collectionTitle
         let built = ConcurrentSlots<ImportedDocument>(count: components.count + 1, empty: ImportedDocument(title: "", body: ""))
         built.set(0, collection)
         let build = { (index: Int) in
             let (component, chain, componentID) = components[index]
             var item = document(
                 component, identity: (identity ?? "ead") + "#" + componentID, fallbackTitle: "Component \(componentID) of \(collectionTitle)",
-                chain: chain, repository: repository, fields: fields)
+                chain: chain, repository: repository, fields: shared)
             item.recordID = componentID
             item.fields["ead.level"] = component.attribute("level") ?? "component"
-            item.fields["collection"] = collectionTitle
             built.set(index + 1, item)
         }
         if components.count < concurrentFrom {
@@ -77,13 +82,18 @@ enum EADImporter {
         let did = unit.child("did")
         var document = ImportedDocument(title: did?.child("unittitle")?.text.nonEmpty ?? fallbackTitle(), body: "")
         document.identity = identity
-        // Room for the fields added below and by the caller, so that no insertion grows the table.
-        document.fields = Dictionary(minimumCapacity: fields.count + 6)
-        document.fields.merge(fields) { _, new in new }
+        document.fields = fields
         let unitIDs = chain.isEmpty ? (did?.children("unitid").map(\.text).filter { !$0.isEmpty } ?? []) : chain
-        let reference = ([repository].compactMap { $0 }.filter { !$0.isEmpty } + unitIDs)
-        if !reference.isEmpty {
-            document.sourceLine = reference.joined(separator: ", ")
+        // The repository and the unitid chain, as "repository, unitid, unitid" (written out rather
+        // than joined from arrays made for it: this runs for every component).
+        let repositoryName = repository?.nonEmpty
+        if repositoryName != nil || !unitIDs.isEmpty {
+            var line = repositoryName ?? ""
+            for (position, unitID) in unitIDs.enumerated() {
+                if position > 0 || repositoryName != nil { line += ", " }
+                line += unitID
+            }
+            document.sourceLine = line
             document.fields["reference.unitid"] = unitIDs.joined(separator: " / ")
         }
         if let did, let date = date(did) {
