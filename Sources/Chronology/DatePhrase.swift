@@ -67,7 +67,13 @@ public enum DatePhrase {
     /// The parts of an ISO 8601 calendar date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (month 1-12; the
     /// day is not checked against the month), read byte by byte; nil for anything else.
     public static func isoParts(_ text: some StringProtocol) -> (year: Int, month: Int?, day: Int?)? {
-        let bytes = Array(text.utf8)
+        let utf8 = text.utf8
+        guard [4, 7, 10].contains(utf8.count) else { return nil }
+        // Read in place (no copy of the bytes: this is tried first for every date phrase).
+        return utf8.withContiguousStorageIfAvailable(isoParts(bytes:)) ?? Array(utf8).withUnsafeBufferPointer(isoParts(bytes:))
+    }
+
+    private static func isoParts(bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int?, day: Int?)? {
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
@@ -76,7 +82,7 @@ public enum DatePhrase {
             }
             return value
         }
-        guard [4, 7, 10].contains(bytes.count), let year = number(0..<4) else { return nil }
+        guard let year = number(0..<4) else { return nil }
         if bytes.count == 4 { return (year, nil, nil) }
         guard bytes[4] == 0x2D, let month = number(5..<7), (1...12).contains(month) else { return nil }
         if bytes.count == 7 { return (year, month, nil) }

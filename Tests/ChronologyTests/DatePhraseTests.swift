@@ -47,6 +47,20 @@ struct DatePhraseTests {
         #expect(reading.issues == [.impossibleDay])
     }
 
+    @Test("ISO parts: a year, a year and month, a full day; nothing else")
+    func isoParts() {
+        func parts(_ text: String) -> [Int?]? { DatePhrase.isoParts(text).map { [$0.year, $0.month, $0.day] } }
+        #expect(parts("1949") == [1949, nil, nil])
+        #expect(parts("1949-08") == [1949, 8, nil])
+        #expect(parts("1949-08-27") == [1949, 8, 27])
+        #expect(parts("1949-02-31") == [1949, 2, 31], "the day is not checked against the month")
+        for text in ["", "949", "19490", "1949-13", "1949-00", "1949/08", "1949-8-27", "1949-08-2x", "19490827", "１９４９", "1949-08-27T"] {
+            #expect(parts(text) == nil, "\(text)")
+        }
+        let line = "date: 1949-08-27."
+        #expect(DatePhrase.isoParts(line.dropFirst(6).dropLast()).map { [$0.year, $0.month, $0.day] } == [1949, 8, 27])
+    }
+
     @Test("an ASCII phrase read byte by byte gives the same day, month and year as its tokens, on chosen and random phrases")
     func asciiParts() {
         var phrases = [
