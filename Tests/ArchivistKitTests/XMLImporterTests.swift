@@ -327,7 +327,7 @@ struct XMLCorpusTests {
     }
 }
 
-@Suite("EAD components built on every core")
+@Suite("EAD components, in document order")
 struct EADConcurrencyTests {
     @Test("a component's source line is its repository and unitid chain, an empty unitid kept in its place")
     func sourceLines() throws {
@@ -344,7 +344,7 @@ struct EADConcurrencyTests {
         #expect(try lines(repository: "<repository>R</repository>") == ["R", "R, ", "R, , 2"])
     }
 
-    @Test("a finding aid of 300 nested components gives the same documents, in the same order, built serially or concurrently")
+    @Test("a finding aid of 300 nested components gives its documents in document order, with their ids, chains and dates")
     func sameDocuments() throws {
         var components = ""
         for series in 1...30 {
@@ -365,11 +365,16 @@ struct EADConcurrencyTests {
         let bytes = Array(xml.utf8)
         let tree = try bytes.withUnsafeBytes { try XMLTree.parse($0) }
         let root = tree.root
-        let serial = EADImporter.documents(root, version: "ead3", concurrentFrom: .max)
-        let concurrent = EADImporter.documents(root, version: "ead3", concurrentFrom: 1)
-        #expect(serial.count == 301)
-        #expect(serial == concurrent)
-        #expect(concurrent[1].identity == "ead:fa-1#MS 1/S1" && concurrent[2].identity == "ead:fa-1#MS 1/S1/1")
-        #expect(concurrent.last?.fields["reference.unitid"] == "MS 1 / S30 / 9")
+        let documents = EADImporter.documents(root, version: "ead3")
+        #expect(documents.count == 301)
+        // Document order: each series, then its files; ids and chains from the ancestors' unitids.
+        let expected = (1...30).flatMap { series in ["MS 1/S\(series)"] + (1...9).map { "MS 1/S\(series)/\($0)" } }
+        #expect(documents.dropFirst().map(\.recordID) == expected)
+        #expect(documents[1].identity == "ead:fa-1#MS 1/S1" && documents[2].identity == "ead:fa-1#MS 1/S1/1")
+        #expect(documents.last?.fields["reference.unitid"] == "MS 1 / S30 / 9")
+        #expect(documents.last?.sourceLine == "Archive, MS 1, S30, 9")
+        #expect(documents[2].title == "File 1.1" && documents[2].body.contains("Letters 1-1."))
+        #expect(documents[2].date?.edtf == "1949" && documents[3].date == nil && documents[4].date?.edtf == "1966-10-03")
+        #expect(documents[1].date?.period.lowerBound.description == "1941-01-01" && documents[1].date?.precision == .year)
     }
 }

@@ -8,9 +8,12 @@ enum EADImporter {
     /// Whether `element` is a component: `c`, or `c01` to `c12` (asked of every child of every unit).
     static func isComponent(_ element: XMLElementRef) -> Bool { element.isNamed("c", orNumbered: 1...12) }
 
-    /// The collection and its components, in document order; from `concurrentFrom` components on,
-    /// the components' documents are built on every core.
-    static func documents(_ ead: XMLElementRef, version: String, concurrentFrom: Int = 64) -> [ImportedDocument] {
+    /// The collection and its components, in document order.
+    ///
+    /// Built on the calling thread: ingest and inspect already read several files at once, one per
+    /// core, and building one file's components on every core as well measured slower (threads
+    /// contending for the cores and for the tree, which every view of it retains).
+    static func documents(_ ead: XMLElementRef, version: String) -> [ImportedDocument] {
         let header = ead.child("eadheader") ?? ead.child("control")
         let findingAidID = (header?.child("eadid") ?? header?.child("recordid"))?.text
         guard let archdesc = ead.child("archdesc") else {
@@ -32,47 +35,32 @@ enum EADImporter {
         collection.fields["ead.level"] = archdesc.attribute("level") ?? "collection"
         let collectionUnitID = archdesc.child("did")?.child("unitid")?.text
         let root: [String] = collectionUnitID.map { [$0] } ?? []
-        // First the components in document order with their unitid chains and ids (a cheap walk),
-        // then their documents, built on every core: each reads only its own part of the tree, and
-        // nothing changes the tree while they do.
-        var components: [(element: XMLElementRef, chain: [String], id: String)] = []
+        // The fields every component shares, with room for its own: each copies the table once, on
+        // its first addition, and hashes only the keys it adds.
+        var shared = fields
+        shared.reserveCapacity(fields.count + 6)
+        shared["collection"] = collectionTitle
+        // Each component is built when the walk reaches it, in document order, while its part of
+        // the tree is fresh in the cache; its unitid chain is its ancestors' and its own.
+        var documents = [collection]
         func walk(_ parent: XMLElementRef, chain: [String]) {
             for component in parent.children where isComponent(component) {
                 let unitID = component.child("did")?.child("unitid")?.text
                 var ownChain = chain
                 if let unitID { ownChain.append(unitID) }
                 let componentID =
-                    component.attribute("id") ?? (ownChain.count > root.count ? ownChain.joined(separator: "/") : "c\(components.count + 1)")
-                components.append((component, ownChain, componentID))
+                    component.attribute("id") ?? (ownChain.count > root.count ? ownChain.joined(separator: "/") : "c\(documents.count)")
+                var item = document(
+                    component, identity: (identity ?? "ead") + "#" + componentID,
+                    fallbackTitle: "Component \(componentID) of \(collectionTitle)", chain: ownChain, repository: repository, fields: shared)
+                item.recordID = componentID
+                item.fields["ead.level"] = component.attribute("level") ?? "component"
+                documents.append(item)
                 walk(component, chain: ownChain)
             }
         }
         for dsc in archdesc.children("dsc") { walk(dsc, chain: root) }
-        // Slot 0 is the collection, slot i + 1 component i: the array is handed back as it is,
-        // without copying every document into another.
-        // The fields every component shares, with room for its own: each copies the table once, on
-        // its first addition, and hashes only the keys it adds.
-        var shared = fields
-        shared.reserveCapacity(fields.count + 6)
-        shared["collection"] = collectionTitle
-        let built = ConcurrentSlots<ImportedDocument>(count: components.count + 1, empty: ImportedDocument(title: "", body: ""))
-        built.set(0, collection)
-        let build = { (index: Int) in
-            let (component, chain, componentID) = components[index]
-            var item = document(
-                component, identity: (identity ?? "ead") + "#" + componentID, fallbackTitle: "Component \(componentID) of \(collectionTitle)",
-                chain: chain, repository: repository, fields: shared)
-            item.recordID = componentID
-            item.fields["ead.level"] = component.attribute("level") ?? "component"
-            built.set(index + 1, item)
-        }
-        if components.count < concurrentFrom {
-            for index in components.indices { build(index) }
-        } else {
-            let shared = UncheckedSendable(build)
-            DispatchQueue.concurrentPerform(iterations: components.count) { shared.value($0) }
-        }
-        return built.take()
+        return documents
     }
 
     static func document(
@@ -166,11 +154,4 @@ enum EADImporter {
 extension String {
     /// The string, or nil when it is empty.
     var nonEmpty: String? { isEmpty ? nil : self }
-}
-
-/// A value shared with the threads of a concurrent loop that only read what it reaches (here a
-/// libxml2 tree nobody changes meanwhile).
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
