@@ -14,6 +14,15 @@ struct SearchIndexTests {
         }
     }
 
+    /// Stores the files under `in/` as ingest does, each in its own transaction, without the
+    /// search-index update an ingest ends with (as when it is killed before its end).
+    func storeWithoutIndexing(_ catalog: Catalog, folder: TemporaryFolder) {
+        let ingester = Ingester(catalog: catalog)
+        for file in FileWalker.files(under: [folder.path + "/in"]) {
+            _ = ingester.commit(ingester.prepare(file))
+        }
+    }
+
     func notes(_ folder: TemporaryFolder, count: Int, from first: Int = 0) throws {
         for index in first..<(first + count) {
             try folder.write("in/note-\(index).txt", "Note \(index)\n\nThe courier marker\(index) reached Ghulja in 1949.\n")
@@ -59,10 +68,7 @@ struct SearchIndexTests {
         _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
         try notes(folder, count: 2, from: 3)
         // Store two files as ingest does, one transaction each, but stop before its final update.
-        let ingester = Ingester(catalog: catalog)
-        for file in FileWalker.files(under: [folder.path + "/in"]) {
-            _ = ingester.commit(ingester.prepare(file))
-        }
+        storeWithoutIndexing(catalog, folder: folder)
         #expect(try catalog.versionsAwaitingSearchIndex() == 2)
         // Before the update, the index lacks the two new versions (the check sees it).
         #expect(throws: (any Error).self) { try indexMatchesVersions(catalog) }
@@ -76,10 +82,7 @@ struct SearchIndexTests {
         let folder = try TemporaryFolder()
         try notes(folder, count: 2)
         let catalog = try folder.catalog()
-        let ingester = Ingester(catalog: catalog)
-        for file in FileWalker.files(under: [folder.path + "/in"]) {
-            _ = ingester.commit(ingester.prepare(file))
-        }
+        storeWithoutIndexing(catalog, folder: folder)
         #expect(try catalog.versionsAwaitingSearchIndex() == 2)
         #expect(try catalog.documents(containingAll: ["courier", "marker1"]) == ["note-1.txt"])
     }
@@ -89,11 +92,7 @@ struct SearchIndexTests {
         let folder = try TemporaryFolder()
         let path = folder.path + "/old.sqlite"
         let queue = try DatabaseQueue(path: path)
-        var old = DatabaseMigrator()
-        old.registerMigration("v1: originals, documents, versions, events, search") { db in try db.execute(sql: CatalogSchema.v1) }
-        old.registerMigration("v2: claims") { db in try db.execute(sql: CatalogSchema.v2) }
-        old.registerMigration("v3: claims moved to the claims cache") { db in try db.execute(sql: CatalogSchema.v3) }
-        try old.migrate(queue)
+        try CatalogSchema.migrator.migrate(queue, upTo: "v3: claims moved to the claims cache")
         // A version as v3 stored it: indexed in its own transaction.
         try queue.write { db in
             let sha = String(repeating: "a", count: 64)

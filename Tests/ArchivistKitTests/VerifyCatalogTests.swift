@@ -145,10 +145,7 @@ struct VerifyCatalogTests {
         let folder = try TemporaryFolder()
         let path = folder.path + "/old.sqlite"
         let queue = try DatabaseQueue(path: path)
-        var old = DatabaseMigrator()
-        old.registerMigration("v1: originals, documents, versions, events, search") { db in try db.execute(sql: CatalogSchema.v1) }
-        old.registerMigration("v2: claims") { db in try db.execute(sql: CatalogSchema.v2) }
-        try old.migrate(queue)
+        try CatalogSchema.migrator.migrate(queue, upTo: "v2: claims")
         try queue.close()
         try writeIncorporation(in: folder)
         let catalog = try Catalog(path: path)
