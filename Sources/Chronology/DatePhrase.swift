@@ -136,21 +136,15 @@ public enum DatePhrase {
             var length = 0
             var value = 0
             var leadingZero = false
-            var word: UInt64 = 0  // the word's first eight bytes, lower-cased
-            var september = true  // whether the word so far is a prefix of "september"
-            let septemberBytes = Array("september".utf8)
+            var word = SIMD2<UInt64>()  // the word's first sixteen bytes, lower-cased (see monthCodes)
             func flush() {
                 defer { length = 0 }
                 guard length > 0 else { return }
                 if inDigits {
                     // Only runs of one, two or four digits can be a day or a year.
                     if length <= 4 { note(value, digits: length, leadingZero: leadingZero) }
-                } else if month == nil {
-                    if length <= 8 {
-                        month = DatePhrase.monthCodes[word]
-                    } else if length == 9 && september {
-                        month = 9
-                    }
+                } else if month == nil, length <= 16 {
+                    month = DatePhrase.monthCodes[word]
                 }
             }
             for byte in text.utf8 {
@@ -170,14 +164,9 @@ public enum DatePhrase {
                         if "stnrdhSTNRDH".utf8.contains(byte) { continue }
                         flush()
                     }
-                    if length == 0 || inDigits {
-                        word = 0
-                        september = true
-                    }
+                    if length == 0 || inDigits { word = SIMD2() }
                     inDigits = false
-                    let lower = byte | 0x20
-                    if length < 8 { word = word << 8 | UInt64(lower) }
-                    if length >= septemberBytes.count || septemberBytes[length] != lower { september = false }
+                    if length < 16 { DatePhrase.pack(byte | 0x20, at: length, into: &word) }
                     length += 1
                 } else {
                     flush()
@@ -197,14 +186,22 @@ public enum DatePhrase {
         }
     }
 
-    /// ``monthNames`` of up to eight letters, keyed by their bytes packed into an integer.
-    static let monthCodes: [UInt64: Int] = {
-        var codes: [UInt64: Int] = [:]
-        for (name, number) in monthNames where name.utf8.count <= 8 {
-            codes[name.utf8.reduce(0) { $0 << 8 | UInt64($1) }] = number
+    /// ``monthNames`` keyed by their bytes, packed eight to an integer (every name is shorter than
+    /// sixteen letters), so that a word read byte by byte is looked up without making a string.
+    static let monthCodes: [SIMD2<UInt64>: Int] = {
+        var codes: [SIMD2<UInt64>: Int] = [:]
+        for (name, number) in monthNames {
+            var code = SIMD2<UInt64>()
+            for (position, byte) in name.utf8.enumerated() { pack(byte, at: position, into: &code) }
+            codes[code] = number
         }
         return codes
     }()
+
+    /// Puts `byte` at `position` (0-15) of a packed word.
+    static func pack(_ byte: UInt8, at position: Int, into code: inout SIMD2<UInt64>) {
+        code[position / 8] |= UInt64(byte) << UInt64(8 * (position % 8))
+    }
 
     enum Token: Equatable {
         case word(String)
