@@ -22,6 +22,20 @@ func inBackground<Value>(_ body: @escaping @Sendable () throws -> Value) -> (gro
     return (group, outcome)
 }
 
+/// Runs `body` on a thread of its own, started now; `group.wait()` joins it, then `outcome.get()`
+/// gives its result. Unlike ``inBackground(_:)``, two of these never wait for each other: a
+/// dispatch queue may run a second block on the same worker after the first, as the audit found.
+func onOwnThread<Value>(_ body: @escaping @Sendable () throws -> Value) -> (group: DispatchGroup, outcome: Outcome<Value>) {
+    let group = DispatchGroup()
+    let outcome = Outcome<Value>()
+    group.enter()
+    Thread {
+        outcome.set(body)
+        group.leave()
+    }.start()
+    return (group, outcome)
+}
+
 /// The results of a concurrent loop (`DispatchQueue.concurrentPerform`), one slot per index, and
 /// `progress` told (filled, count) after each, one call at a time.
 final class ConcurrentSlots<Value>: @unchecked Sendable {

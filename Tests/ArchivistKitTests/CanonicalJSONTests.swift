@@ -10,6 +10,7 @@ struct CanonicalJSONTests {
         arguments: [
             ["path": "in/a.txt", "quote": "\"Xinjiang\"", "tab": "a\tb\nc\r\u{01}\u{1F}", "back": "a\\b", "z": "Ürümqi — 新疆"],
             [:], ["b": "", "a": "/", "B": "upper sorts first"],
+            ["controls": "\u{08}x\u{0C}\u{00}\u{7F}", "detail": #"{"origin":"/a/b.txt","sha256":"ab","size":"3"}"#, "ends": "\\"],
         ])
     func matchesFoundation(fields: [String: String]) throws {
         let encoder = JSONEncoder()
