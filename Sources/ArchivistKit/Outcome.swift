@@ -14,18 +14,11 @@ final class Outcome<Value>: @unchecked Sendable {
     }
 }
 
-/// Runs `body` on a global queue; `group.wait()` joins it, then `outcome.get()` gives its result.
-func inBackground<Value>(_ body: @escaping @Sendable () throws -> Value) -> (group: DispatchGroup, outcome: Outcome<Value>) {
-    let group = DispatchGroup()
-    let outcome = Outcome<Value>()
-    DispatchQueue.global().async(group: group) { outcome.set(body) }
-    return (group, outcome)
-}
-
 /// Runs `body` on a thread of its own, started now; `group.wait()` joins it, then `outcome.get()`
-/// gives its result. Unlike ``inBackground(_:)``, two of these never wait for each other: a
-/// dispatch queue may run a second block on the same worker after the first, as the audit found.
-func onOwnThread<Value>(_ body: @escaping @Sendable () throws -> Value) -> (group: DispatchGroup, outcome: Outcome<Value>) {
+/// gives its result. A thread rather than a dispatch queue: the queue may run a second such block
+/// on the same worker after the first (the audit's fixity and log checks ran one after the other
+/// while the integrity check had the other core).
+func inBackground<Value>(_ body: @escaping @Sendable () throws -> Value) -> (group: DispatchGroup, outcome: Outcome<Value>) {
     let group = DispatchGroup()
     let outcome = Outcome<Value>()
     group.enter()

@@ -74,8 +74,8 @@ public struct XMLElementRef {
 
     /// The first child element named `name`.
     public func child(_ name: StaticString) -> XMLElementRef? {
-        // Names are compared on the nodes themselves: a view is made only for the match, since
-        // each view retains the tree (atomically, and contended when several threads read it).
+        // Names are compared on the nodes themselves: a view, which retains the tree, is made only
+        // for the match.
         var child = node.pointee.children
         while let current = child {
             if Self.isElement(current, named: name) { return XMLElementRef(node: current, tree: tree) }

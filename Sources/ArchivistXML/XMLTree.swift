@@ -75,8 +75,7 @@ public final class XMLTree {
 
     /// The pointers libxml2 interned for `names` in this document (names absent from it are left out).
     ///
-    /// Safe to call from several threads reading the tree at once (the EAD importer builds its
-    /// components' documents concurrently): the cache is guarded by a lock.
+    /// Safe to call from several threads reading the tree at once: the cache is guarded by a lock.
     func internedNames(_ names: XMLNameSet) -> Set<UnsafePointer<UInt8>> {
         pthread_mutex_lock(cacheLock)
         defer { pthread_mutex_unlock(cacheLock) }

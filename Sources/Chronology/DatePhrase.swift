@@ -129,8 +129,8 @@ public enum DatePhrase {
             }
         }
 
-        /// From ASCII text, byte by byte, tokenized as ``tokenizeASCII(_:)`` does but without making
-        /// a string of each token; nil when the text is not all ASCII.
+        /// From ASCII text, byte by byte, tokenized as ``tokenize(_:)`` does but without making a
+        /// string of each token; nil when the text is not all ASCII (then read its tokens).
         init?(ascii text: String) {
             var inDigits = false
             var length = 0
@@ -208,49 +208,9 @@ public enum DatePhrase {
         case number(String)
     }
 
+    /// The words and numbers of `text`, by Characters (any script): what ``Parts`` reads, and the
+    /// reference its byte-by-byte reading of ASCII text is tested against.
     static func tokenize(_ text: String) -> [Token] {
-        // Nearly every date phrase is ASCII ("12 Oct. 1955"): read its bytes. Only other text goes
-        // through Characters, whose letters and digits need Unicode's properties.
-        tokenizeASCII(Array(text.utf8)) ?? tokenizeCharacters(text)
-    }
-
-    /// ``tokenizeCharacters(_:)`` for ASCII text, byte by byte, with the same results; nil when
-    /// the text is not all ASCII.
-    static func tokenizeASCII(_ bytes: [UInt8]) -> [Token]? {
-        var tokens: [Token] = []
-        var current: [UInt8] = []
-        var currentIsDigit = false
-        func flush() {
-            guard !current.isEmpty else { return }
-            let text = String(decoding: current, as: UTF8.self)
-            tokens.append(currentIsDigit ? .number(text) : .word(text))
-            current.removeAll(keepingCapacity: true)
-        }
-        for byte in bytes {
-            guard byte < 0x80 else { return nil }
-            if ASCII.isDigit(byte) {
-                if !currentIsDigit { flush() }
-                currentIsDigit = true
-                current.append(byte)
-            } else if ASCII.isLetter(byte) {
-                if currentIsDigit {
-                    // Ordinal suffixes ("4th") belong to the number before them.
-                    if "stnrdhSTNRDH".utf8.contains(byte) { continue }
-                    flush()
-                }
-                currentIsDigit = false
-                current.append(byte)
-            } else {
-                flush()
-                currentIsDigit = false
-            }
-        }
-        flush()
-        return tokens
-    }
-
-    /// ``tokenize(_:)`` by Characters, for text that is not all ASCII.
-    static func tokenizeCharacters(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var current = ""
         var currentIsDigit = false

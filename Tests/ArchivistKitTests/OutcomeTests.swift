@@ -5,15 +5,15 @@ import Testing
 
 @Suite("Work on other threads")
 struct OutcomeTests {
-    @Test("two pieces of work on threads of their own run at once: each waits for the other to start")
+    @Test("two pieces of work in the background run at once: each waits for the other to start")
     func ownThreads() throws {
         let first = DispatchSemaphore(value: 0)
         let second = DispatchSemaphore(value: 0)
-        let one = onOwnThread {
+        let one = inBackground {
             first.signal()
             return second.wait(timeout: .now() + 10) == .success
         }
-        let other = onOwnThread {
+        let other = inBackground {
             second.signal()
             return first.wait(timeout: .now() + 10) == .success
         }
@@ -25,7 +25,7 @@ struct OutcomeTests {
     @Test("an error thrown on the other thread comes back when the outcome is read")
     func errors() {
         struct Failure: Error {}
-        let work = onOwnThread { () throws -> Int in throw Failure() }
+        let work = inBackground { () throws -> Int in throw Failure() }
         work.group.wait()
         #expect(throws: Failure.self) { try work.outcome.get() }
     }

@@ -60,6 +60,18 @@ struct SearchIndexTests {
         try indexMatchesVersions(catalog)
     }
 
+    @Test("storing updates the index every interval of files, before any ingest ends")
+    func updatedOnTheWay() throws {
+        let folder = try TemporaryFolder()
+        try notes(folder, count: SearchIndexSchedule.interval + 3)
+        let catalog = try folder.catalog()
+        storeWithoutIndexing(catalog, folder: folder)
+        // The interval's files were indexed when the last of them was stored; the three after wait.
+        #expect(try catalog.versionsAwaitingSearchIndex() == 3)
+        #expect(try catalog.updateSearchIndex() == 3)
+        try indexMatchesVersions(catalog)
+    }
+
     @Test("versions stored without an index update (an ingest killed before its end) are found by the next search")
     func catchUp() throws {
         let folder = try TemporaryFolder()
@@ -90,9 +102,7 @@ struct SearchIndexTests {
     @Test("a catalog made before v4 (indexed in each file's transaction) is indexed through its last version")
     func fromVersion3() throws {
         let folder = try TemporaryFolder()
-        let path = folder.path + "/old.sqlite"
-        let queue = try DatabaseQueue(path: path)
-        try CatalogSchema.migrator.migrate(queue, upTo: "v3: claims moved to the claims cache")
+        let (path, queue) = try folder.olderCatalog(upTo: "v3: claims moved to the claims cache")
         // A version as v3 stored it: indexed in its own transaction.
         try queue.write { db in
             let sha = String(repeating: "a", count: 64)

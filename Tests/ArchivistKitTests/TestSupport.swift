@@ -1,5 +1,7 @@
-import ArchivistKit
 import Foundation
+import GRDB
+
+@testable import ArchivistKit
 
 /// A temporary folder for one test, removed when the value is released.
 final class TemporaryFolder {
@@ -32,6 +34,14 @@ final class TemporaryFolder {
 
     func catalog() throws -> Catalog {
         try Catalog(path: path + "/catalog.sqlite")
+    }
+
+    /// A catalog file (`old.sqlite`) migrated only up to `migration`, as an older archivist left it.
+    func olderCatalog(upTo migration: String) throws -> (path: String, queue: DatabaseQueue) {
+        let path = path + "/old.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try CatalogSchema.migrator.migrate(queue, upTo: migration)
+        return (path, queue)
     }
 }
 

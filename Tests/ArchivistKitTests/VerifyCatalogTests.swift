@@ -143,9 +143,7 @@ struct VerifyCatalogTests {
     @Test("a catalog made before the cache (claims in the catalog, v2) loses its claim tables on opening and verifies the same")
     func fromVersion2() throws {
         let folder = try TemporaryFolder()
-        let path = folder.path + "/old.sqlite"
-        let queue = try DatabaseQueue(path: path)
-        try CatalogSchema.migrator.migrate(queue, upTo: "v2: claims")
+        let (path, queue) = try folder.olderCatalog(upTo: "v2: claims")
         try queue.close()
         try writeIncorporation(in: folder)
         let catalog = try Catalog(path: path)

@@ -21,8 +21,8 @@ public struct Auditor: Sendable {
     /// - Parameter citations: false to check the catalog only (fixity, log, SQLite), skipping the
     ///   citation audit, which reads every text.
     public func run(record: Bool = true, citations: Bool = true) throws -> AuditReport {
-        let fixityCheck = onOwnThread { try checkFixity() }
-        let logCheck = onOwnThread { try checkLog() }
+        let fixityCheck = inBackground { try checkFixity() }
+        let logCheck = inBackground { try checkLog() }
         let integrityMessages = try catalog.integrityProblems()
         let citationAudit = citations ? try CitationAuditor(catalog: catalog).run() : CitationAuditor.Result(findings: [], citations: [], quotes: [])
         fixityCheck.group.wait()
