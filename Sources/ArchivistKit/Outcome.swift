@@ -29,7 +29,7 @@ func inBackground<Value>(_ body: @escaping @Sendable () throws -> Value) -> (gro
     return (group, outcome)
 }
 
-/// The results of a concurrent loop (`DispatchQueue.concurrentPerform`), one slot per index, and
+/// The results of a concurrent loop (``concurrentLoop(iterations:_:)``), one slot per index, and
 /// `progress` told (filled, count) after each, one call at a time.
 final class ConcurrentSlots<Value>: @unchecked Sendable {
     private let lock = NSLock()
@@ -61,8 +61,54 @@ final class ConcurrentSlots<Value>: @unchecked Sendable {
 }
 
 /// `transform` applied to every element on every core; the results in the elements' order.
-func concurrentMap<Element: Sendable, Mapped>(_ elements: [Element], _ transform: @Sendable (Element) -> Mapped) -> [Mapped] {
+func concurrentMap<Element: Sendable, Mapped>(_ elements: [Element], _ transform: @escaping @Sendable (Element) -> Mapped) -> [Mapped] {
     let slots = ConcurrentSlots<Mapped?>(count: elements.count, empty: nil)
-    DispatchQueue.concurrentPerform(iterations: elements.count) { slots.set($0, transform(elements[$0])) }
+    concurrentLoop(iterations: elements.count) { slots.set($0, transform(elements[$0])) }
     return slots.take().map { $0! }
+}
+
+/// Runs `body` once for every index in `0..<iterations`, on every core (or on `threads`
+/// threads): on threads of its own and on the calling thread, each taking the next index until
+/// none is left; returns when all are done.
+///
+/// In place of `DispatchQueue.concurrentPerform`: on Linux, several of those running at once
+/// (tests run in parallel, each ingesting) crashed in libdispatch (`dispatch_apply_f`) or left
+/// glibc's heap corrupted, one run in two of the kit's tests; with threads of its own, none did.
+func concurrentLoop(iterations: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount, _ body: @escaping @Sendable (Int) -> Void) {
+    let workers = min(threads, iterations)
+    guard workers > 1 else {
+        for index in 0..<iterations { body(index) }
+        return
+    }
+    let next = NextIndex(end: iterations)
+    // `body` escapes: a thread keeps its closure until the thread object is released, after
+    // the wait below may have returned.
+    let group = DispatchGroup()
+    for _ in 1..<workers {
+        group.enter()
+        Thread {
+            while let index = next.take() { body(index) }
+            group.leave()
+        }.start()
+    }
+    while let index = next.take() { body(index) }
+    group.wait()
+}
+
+/// The indices of a loop run on several threads, handed out one at a time.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let end: Int
+
+    init(end: Int) { self.end = end }
+
+    /// The next index not yet taken, or nil when all are.
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < end else { return nil }
+        next += 1
+        return next - 1
+    }
 }

@@ -41,13 +41,20 @@ struct CLIRunner {
         let process = try start(arguments, in: directory, environment: environment, prefix: prefix)
         let out = process.standardOutput as! Pipe
         let err = process.standardError as! Pipe
-        // Read both pipes while the process runs so that a large output never blocks it.
-        nonisolated(unsafe) var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
+        // Read both pipes while the process runs so that a large output never blocks it. The
+        // semaphore orders the reader's write before this thread's read (polling the thread's
+        // flags did not, and the race corrupted the heap now and then).
+        final class Received: @unchecked Sendable { var data = Data() }
+        let errors = Received()
+        let read = DispatchSemaphore(value: 0)
+        Thread {
+            errors.data = err.fileHandleForReading.readDataToEndOfFile()
+            read.signal()
+        }.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while reader.isExecuting || !reader.isFinished { usleep(1000) }
+        read.wait()
+        let errData = errors.data
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))

@@ -13,7 +13,7 @@ enum FileDigests {
     static func compute(_ jobs: [Job], threads: Int) -> [Result<[BagDigestAlgorithm: String], ArchivistError>] {
         let results = ResultSlots(count: jobs.count)
         let workers = max(1, min(threads, jobs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        concurrentLoop(iterations: workers, threads: workers) { _ in
             // One buffer per thread, reused for every file it reads.
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 64)
             defer { buffer.deallocate() }

@@ -82,7 +82,7 @@ extension Catalog {
             let chunkProgress = progress.map { report in { @Sendable (done: Int, _: Int) in report(chunkStart + done, total) } }
             // Extraction is pure: spread it over every core.
             let slots = ConcurrentSlots<(claims: [Claim], encoded: [EncodedClaim])>(count: stale.count, empty: ([], []), progress: chunkProgress)
-            DispatchQueue.concurrentPerform(iterations: stale.count) { index in
+            concurrentLoop(iterations: stale.count) { index in
                 let claims = extractor.claims(in: Self.claimSource(stale[index]))
                 slots.set(index, (try? Self.encode(claims)).map { (claims, $0) } ?? ([], []))
             }
@@ -176,7 +176,7 @@ extension Catalog {
         }
         let decoded = ConcurrentSlots<Result<Claim, any Error>?>(count: stored.count, empty: nil)
         let batch = 1024
-        DispatchQueue.concurrentPerform(iterations: (stored.count + batch - 1) / batch) { part in
+        concurrentLoop(iterations: (stored.count + batch - 1) / batch) { part in
             let decoder = JSONDecoder()
             decoder.userInfo[.claimStorage] = true
             for index in (part * batch)..<min(stored.count, (part + 1) * batch) {

@@ -169,7 +169,7 @@ public struct Verifier: Sendable {
         let reported = claims.indices.filter { focus == nil || claims[$0].document == focus }
         let statuses = ConcurrentSlots<VerifiedClaim?>(count: reported.count, empty: nil)
         let (agreed, opposed, counts) = (agreeing, opposing, countsByDocument)
-        DispatchQueue.concurrentPerform(iterations: reported.count) { position in
+        concurrentLoop(iterations: reported.count) { position in
             let index = reported[position]
             // A claim matched only through the first claim of its kind (the same statement) also
             // agrees with what that one agrees with.
@@ -347,7 +347,7 @@ public struct Verifier: Sendable {
         let keys = buckets.keys.sorted(by: { ($0[0], $0[1]) < ($1[0], $1[1]) })
         let found = ConcurrentSlots<[Link]>(count: keys.count, empty: [])
         let (allFacts, allBuckets, allNames, allSubjects, allWindows) = (facts, buckets, nameList, subjectList, windows)
-        DispatchQueue.concurrentPerform(iterations: keys.count) { index in
+        concurrentLoop(iterations: keys.count) { index in
             let bucket = keys[index]
             let key = bucket[1]
             let window = allWindows[bucket[0]] ?? 0
