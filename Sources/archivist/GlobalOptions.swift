@@ -67,20 +67,5 @@ enum LoggingBootstrap {
         guard !done else { return }
         done = true
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-        // glibc hands freed memory back to the kernel eagerly (madvise on every shrink of a
-        // thread's arena), which with ingest's two threads cost about a fifth of the run in TLB
-        // shootdowns. Keep up to 256 MiB before trimming. mallopt is in <malloc.h>, which the
-        // Glibc module does not export, so it is looked up by name; elsewhere this does nothing.
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
-            let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-            let mTrimThreshold: Int32 = -1
-            let mMmapThreshold: Int32 = -3
-            _ = mallopt(mTrimThreshold, 256 << 20)
-            // Fixing the trim threshold also freezes glibc's adaptive mmap threshold at 128 KiB, so
-            // every larger block (an XML tree's text, a file's bytes) would be mapped and zeroed
-            // afresh; serve blocks up to 32 MiB from the heap instead.
-            _ = mallopt(mMmapThreshold, 32 << 20)
-        }
     }
 }

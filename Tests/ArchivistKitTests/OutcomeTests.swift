@@ -35,4 +35,38 @@ struct OutcomeTests {
         let squares = concurrentMap(Array(0..<500)) { $0 * $0 }
         #expect(squares == (0..<500).map { $0 * $0 })
     }
+
+    @Test("a concurrent loop runs every index once, on as many threads as asked, and returns when all are done")
+    func loop() {
+        let runs = RunCounts(count: 2_000)
+        let threads = ThreadIDs()
+        concurrentLoop(iterations: 2_000, threads: 4) { index in
+            threads.note()
+            runs.add(index)
+            if index < 8 { usleep(2_000) }  // the first indices wait, so that every thread takes some
+        }
+        #expect(runs.values.allSatisfy { $0 == 1 })
+        #expect(threads.count == 4)
+        let alone = ThreadIDs()
+        concurrentLoop(iterations: 50, threads: 1) { _ in alone.note() }
+        #expect(alone.count == 1)
+        concurrentLoop(iterations: 0) { _ in Issue.record("no index to run") }
+    }
+}
+
+/// How many times each index ran.
+private final class RunCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [Int]
+    init(count: Int) { counts = Array(repeating: 0, count: count) }
+    var values: [Int] { lock.withLock { counts } }
+    func add(_ index: Int) { lock.withLock { counts[index] += 1 } }
+}
+
+/// The distinct threads that noted themselves.
+private final class ThreadIDs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids = Set<pthread_t>()
+    var count: Int { lock.withLock { ids.count } }
+    func note() { lock.withLock { _ = ids.insert(pthread_self()) } }
 }

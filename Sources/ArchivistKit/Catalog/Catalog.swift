@@ -177,44 +177,54 @@ public final class Catalog: Sendable {
             var log = try ProvenanceLog(db)
             var digestLogged = false
             // A document can have these bytes only if they are stored already. For a file of many
-            // records (a finding aid ingested again from another path) that settles each unchanged
-            // one with a single lookup; otherwise only the documents that have versions look.
+            // records (a finding aid ingested again from another path) the versions these bytes
+            // already are come in one query; otherwise only the documents that have versions look.
             let bytesStored =
                 try documents.count > 1
                 && Bool.fetchOne(
                     db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM original WHERE sha256 = ?)"), arguments: [file.sha256]) ?? false
+            let identities = try documents.indices.map {
+                try resolveIdentity(db, document: documents[$0], file: file, index: $0, count: documents.count)
+            }
+            var known = try bytesStored ? versions(db, of: identities.map(\.id), sha256: file.sha256) : [:]
             func latestVersion(_ id: String) throws -> Row? {
                 try Row.fetchOne(
                     db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? ORDER BY number DESC LIMIT 1"), arguments: [id])
             }
             for index in documents.indices {
-                let document = documents[index]
-                let identity = try resolveIdentity(db, document: document, file: file, index: index, count: documents.count)
-                if document.deletedAtSource {
-                    results.append(try recordDeletion(db, identity: identity.id, document: document, file: file, log: &log, at: now))
+                let identity = identities[index]
+                if documents[index].deletedAtSource {
+                    results.append(try recordDeletion(db, identity: identity.id, document: documents[index], file: file, log: &log, at: now))
                     continue
                 }
                 var previous: Row?
-                if !bytesStored {
+                var unchanged: (id: Int64, number: Int)?
+                if bytesStored {
+                    unchanged = known[identity.id]
+                } else {
                     previous = try latestVersion(identity.id)
+                    // A document with no version yet cannot have these bytes: one lookup for a new document.
+                    if previous != nil,
+                        let row = try Row.fetchOne(
+                            db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? AND sha256 = ?"),
+                            arguments: [identity.id, file.sha256])
+                    {
+                        unchanged = (row["id"], row["number"])
+                    }
                 }
-                // A document with no version yet cannot have these bytes: one lookup for a new document.
-                if bytesStored || previous != nil,
-                    let row = try Row.fetchOne(
-                        db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? AND sha256 = ?"),
-                        arguments: [identity.id, file.sha256])
-                {
+                if let unchanged {
                     if let bag = file.bag {
                         try log.append(
                             .fixityCheck, outcome: .success, detail: bag.eventDetail(catalogSHA256: file.sha256),
-                            documentID: identity.id, versionID: row["id"], at: now)
+                            documentID: identity.id, versionID: unchanged.id, at: now)
                     }
-                    results.append(Stored(documentID: identity.id, version: row["number"], status: .unchanged))
+                    results.append(Stored(documentID: identity.id, version: unchanged.number, status: .unchanged))
                     continue
                 }
                 if bytesStored {
                     previous = try latestVersion(identity.id)
                 }
+                let document = documents[index]
                 if !digestLogged {
                     try storeOriginal(db, file: file, log: &log, at: now)
                     digestLogged = true
@@ -235,6 +245,8 @@ public final class Catalog: Sendable {
                     body: document.body, fields: CanonicalJSON.object(document.fields), warnings: CanonicalJSON.warnings(document.warnings))
                 try version.insertRow(db)
                 let versionID = version.id!
+                // A record that occurs twice in the file is this version the second time.
+                if bytesStored { known[identity.id] = (versionID, number) }
                 let status: IngestStatus = previous == nil ? .new : .newVersion
                 try log.append(
                     .ingestion, outcome: .success,
@@ -298,6 +310,23 @@ public final class Catalog: Sendable {
             }
         }
         return results
+    }
+
+    /// The versions, among the documents `ids`, whose bytes are `sha256`: by document id, in one
+    /// statement that looks each id up in the `(document_id, sha256)` index.
+    private func versions(_ db: Database, of ids: [String], sha256: String) throws -> [String: (id: Int64, number: Int)] {
+        var found: [String: (id: Int64, number: Int)] = [:]
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT v.document_id, v.id, v.number FROM json_each(?) AS j
+                    JOIN version AS v ON v.document_id = j.value AND v.sha256 = ?
+                    """),
+            arguments: [CanonicalJSON.array(ids), sha256])
+        while let row = try rows.next() {
+            found[row[0]] = (row[1], row[2])
+        }
+        return found
     }
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction on the writer connection, committed when it

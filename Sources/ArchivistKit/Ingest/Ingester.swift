@@ -80,7 +80,8 @@ public struct Ingester: Sendable {
         let batches = Self.batches(of: found)
         results.reserveCapacity(results.count + found.count)
         var done = 0
-        var next = batches.first.map { prepareInBackground($0, onEveryCore: false) }
+        // Nothing is being stored while the first batch is read, so it is read on every core.
+        var next = batches.first.map { prepareInBackground($0, onEveryCore: true) }
         for index in batches.indices {
             guard let (group, outcome) = next else { break }
             // When the storing thread had to wait for this batch, reading is the slower stage (XML
@@ -218,7 +219,7 @@ public struct Ingester: Sendable {
             let documents = payloads.enumerated().flatMap { file, payload in
                 (payload?.documents ?? []).map { (file: file, document: $0, archival: payload!.format != .plainText) }
             }
-            DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            concurrentLoop(iterations: documents.count) { index in
                 let (_, document, archival) = documents[index]
                 let source = ClaimSource(
                     title: document.title, summary: document.summary, body: document.body, date: document.date, isArchival: archival)
