@@ -30,7 +30,8 @@ enum EADImporter {
             ?? header?.path("filedesc", "titlestmt", "titleproper")?.text ?? "Untitled finding aid"
         let identity = findingAidID.map { "ead:" + $0 }
         var collection = document(
-            archdesc, identity: identity, fallbackTitle: collectionTitle, chain: [], repository: repository, fields: fields)
+            archdesc, did: archdesc.child("did"), identity: identity, fallbackTitle: collectionTitle, chain: [], repository: repository,
+            fields: fields)
         collection.recordID = findingAidID
         collection.fields["ead.level"] = archdesc.attribute("level") ?? "collection"
         let collectionUnitID = archdesc.child("did")?.child("unitid")?.text
@@ -45,13 +46,14 @@ enum EADImporter {
         var documents = [collection]
         func walk(_ parent: XMLElementRef, chain: [String]) {
             for component in parent.children where isComponent(component) {
-                let unitID = component.child("did")?.child("unitid")?.text
+                let did = component.child("did")
+                let unitID = did?.child("unitid")?.text
                 var ownChain = chain
                 if let unitID { ownChain.append(unitID) }
                 let componentID =
                     component.attribute("id") ?? (ownChain.count > root.count ? ownChain.joined(separator: "/") : "c\(documents.count)")
                 var item = document(
-                    component, identity: (identity ?? "ead") + "#" + componentID,
+                    component, did: did, identity: (identity ?? "ead") + "#" + componentID,
                     fallbackTitle: "Component \(componentID) of \(collectionTitle)", chain: ownChain, repository: repository, fields: shared)
                 item.recordID = componentID
                 item.fields["ead.level"] = component.attribute("level") ?? "component"
@@ -63,11 +65,11 @@ enum EADImporter {
         return documents
     }
 
+    /// One unit (`archdesc` or a component) as a document; `did` is its `did`, found once by the caller.
     static func document(
-        _ unit: XMLElementRef, identity: String?, fallbackTitle: @autoclosure () -> String, chain: [String], repository: String?,
-        fields: [String: String]
+        _ unit: XMLElementRef, did: XMLElementRef?, identity: String?, fallbackTitle: @autoclosure () -> String, chain: [String],
+        repository: String?, fields: [String: String]
     ) -> ImportedDocument {
-        let did = unit.child("did")
         var document = ImportedDocument(title: did?.child("unittitle")?.text.nonEmpty ?? fallbackTitle(), body: "")
         document.identity = identity
         document.fields = fields
