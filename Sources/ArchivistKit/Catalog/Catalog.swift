@@ -44,7 +44,6 @@ public final class Catalog: Sendable {
             // of index and FTS pages, and frequent checkpoints rewrote them again and again. During
             // ingest, WALCheckpointer copies most pages in the background before this is reached.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
-            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
             let directory = (path as NSString).deletingLastPathComponent
