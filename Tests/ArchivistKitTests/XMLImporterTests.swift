@@ -201,6 +201,70 @@ struct XMLImporterTests {
         #expect(try Auditor(catalog: catalog).run(citations: false).passed)
     }
 
+    @Test("a finding aid whose bytes are stored is read for its identities only; one of its records new after all gets it read in full")
+    func identitiesOnlyThenFull() throws {
+        let folder = try TemporaryFolder()
+        let aid = """
+            <ead><eadheader><eadid>fa-7</eadid></eadheader><archdesc level="collection"><did><unittitle>Papers</unittitle></did>
+            <dsc><c01 id="a"><did><unittitle>One</unittitle><unitdate normal="1949">1949</unitdate></did></c01>
+            <c01><did><unittitle>Two</unittitle><unitid>2</unitid></did></c01></dsc></archdesc></ead>
+            """
+        let catalog = try folder.catalog()
+        // The same bytes elsewhere, once catalogued: read for their identities, every record unchanged.
+        try folder.write("a/aid.xml", aid)
+        try folder.write("b/aid.xml", aid)
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/a"])
+        let copy = try #require(FileWalker.files(under: [folder.path + "/b"]).first)
+        let prepared = Ingester(catalog: catalog).prepare(copy)
+        #expect(prepared.payload?.identitiesOnly == true)
+        #expect(prepared.payload?.documents.map(\.identity) == ["ead:fa-7", "ead:fa-7#a", "ead:fa-7#2"])
+        #expect(prepared.payload?.documents.allSatisfy { $0.title.isEmpty && $0.body.isEmpty } == true)
+        let again = Ingester(catalog: catalog).ingest([folder.path + "/b"])
+        #expect(again.files.first?.documents.map(\.status) == [.unchanged, .unchanged, .unchanged])
+        // The bytes stored as another document's only: the records are new, so the file is read in
+        // full and stored with its titles and dates, not the empty documents of the first reading.
+        let other = try TemporaryFolder()
+        let fresh = try other.catalog()
+        let bytes = Data(aid.utf8)
+        _ = try fresh.store(
+            [ImportedDocument(identity: "other:1", title: "Other", body: "other")],
+            from: Catalog.SourceFile(sourcePath: "x.xml", originPath: other.path + "/x.xml", sha256: SHA256Digest.hex(bytes), bytes: bytes),
+            format: .xml, encoding: "utf-8", importer: XMLImporter())
+        try other.write("in/aid.xml", aid)
+        let report = Ingester(catalog: fresh).ingest([other.path + "/in"])
+        #expect(report.files.first?.status == .new)
+        #expect(report.files.first?.documents.map(\.status) == [.new, .new, .new])
+        let one = try fresh.document("ead:fa-7#a").versions
+        #expect(one.count == 1 && one.first?.title == "One" && one.first?.date == "1949")
+        #expect(try fresh.document("ead:fa-7#2").versions.first?.title == "Two")
+        #expect(try Auditor(catalog: fresh).run(citations: false).passed)
+    }
+
+    @Test("in one ingest, a later copy of a finding aid is read for its identities only and found unchanged")
+    func copiesInOneIngest() throws {
+        let folder = try TemporaryFolder()
+        let aid = """
+            <ead><eadheader><eadid>fa-8</eadid></eadheader><archdesc level="collection"><did><unittitle>Papers</unittitle></did>
+            <dsc><c01><did><unittitle>One</unittitle><unitid>1</unitid></did></c01></dsc></archdesc></ead>
+            """
+        for name in ["a", "b", "c"] { try folder.write("in/\(name).xml", aid) }
+        let catalog = try folder.catalog()
+        let ingester = Ingester(catalog: catalog)
+        let batch = FileWalker.files(under: [folder.path + "/in"])
+        func identitiesOnly(onEveryCore: Bool) throws -> [Bool?] {
+            let (group, outcome) = ingester.prepareInBackground(batch, onEveryCore: onEveryCore, copies: EarlierCopies(), start: 0)
+            group.wait()
+            return try outcome.get().map { $0.payload?.identitiesOnly }
+        }
+        #expect(try identitiesOnly(onEveryCore: false) == [false, true, true])
+        // On several threads a later copy may be hashed before the first, and is then read in full
+        // too (and found unchanged all the same); the first copy never stands in for a later one.
+        #expect(try identitiesOnly(onEveryCore: true).first == false)
+        let report = ingester.ingest([folder.path + "/in"])
+        #expect(report.files.map(\.status) == [.new, .unchanged, .unchanged])
+        #expect(try catalog.document("ead:fa-8#1").versions.map(\.title) == ["One"])
+    }
+
     @Test("stored bytes that hold a record twice and a record not seen before: one new version each, the repeat unchanged")
     func storedBytesRepeatedRecord() throws {
         let folder = try TemporaryFolder()
@@ -281,6 +345,24 @@ struct XMLCorpusTests {
         "mods/originInfo_xml.xml": 7, "mods/physicalDesc_xml.xml": 5, "mods/resourceType_xml.xml": 2, "mods/rights_xml.xml": 3,
         "mods/subject_xml.xml": 6, "mods/title_xml.xml": 3,
     ]
+
+    @Test("every EAD file read for its identities only gives the identities and record ids of a full read")
+    func eadIdentitiesOnly() throws {
+        guard let corpus = Self.corpus else {
+            print("SKIPPED: the shared corpus is absent (set ARCHIVIST_CORPUS); EAD identities not compared")
+            return
+        }
+        let files = Self.expected.keys.filter { $0.hasPrefix("ead/") }.sorted()
+        #expect(files.count == 18)
+        for file in files {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: corpus + "/xml/" + file))
+            let full = try XMLImporter().read(bytes: bytes, path: file)
+            let identities = try XMLImporter().read(bytes: bytes, path: file, identitiesOnly: true)
+            #expect(identities.identitiesOnly && !full.identitiesOnly)
+            #expect(identities.documents.map(\.identity) == full.documents.map(\.identity), "\(file)")
+            #expect(identities.documents.map(\.recordID) == full.documents.map(\.recordID), "\(file)")
+        }
+    }
 
     @Test("every file in xml/{tei,ead,oai-pmh,mods} gives its number of documents, or its clear error")
     func everyFile() throws {

@@ -148,6 +148,19 @@ public final class Catalog: Sendable {
         public var status: IngestStatus
     }
 
+    /// Whether bytes of this SHA-256 are stored (as any document's, from any path).
+    public func hasOriginal(sha256: String) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM original WHERE sha256 = ?)"), arguments: [sha256])
+                ?? false
+        }
+    }
+
+    /// Thrown by ``store(_:from:format:encoding:importer:claims:lexicon:identitiesOnly:)`` when
+    /// documents that hold only their identities are not all unchanged: they must be read in full
+    /// and stored again. Nothing was written.
+    public struct IdentitiesOnlyNotEnough: Error {}
+
     /// The versions these exact bytes already are when they were ingested before from the same
     /// absolute path; an empty array means the file must be read and stored.
     public func alreadyIngested(originPath: String, sha256: String) throws -> [Stored] {
@@ -165,9 +178,13 @@ public final class Catalog: Sendable {
     /// `claims`, when given, holds each document's extracted claims (aligned with `documents`),
     /// extracted with the data files of fingerprint `lexicon`: once the transaction is committed,
     /// each new version's are stored in the claims cache (``ClaimCache``).
+    ///
+    /// `identitiesOnly` says the documents hold only their identities (see
+    /// ``XMLImporter/read(bytes:path:identitiesOnly:)``): when any of them is not unchanged, nothing
+    /// is written and ``IdentitiesOnlyNotEnough`` is thrown.
     public func store(
         _ documents: [ImportedDocument], from file: SourceFile, format: DocumentFormat, encoding: String,
-        importer: any DocumentImporter, claims: [[EncodedClaim]]? = nil, lexicon: String? = nil
+        importer: any DocumentImporter, claims: [[EncodedClaim]]? = nil, lexicon: String? = nil, identitiesOnly: Bool = false
     ) throws -> [Stored] {
         var extracted: [(versionID: Int64, claims: [EncodedClaim])] = []
         let now = Timestamp.now()
@@ -224,6 +241,7 @@ public final class Catalog: Sendable {
                     results.append(Stored(documentID: identity.id, version: unchanged.number, status: .unchanged))
                     continue
                 }
+                if identitiesOnly { throw IdentitiesOnlyNotEnough() }
                 if bytesStored {
                     previous = try latestVersion(identity.id)
                 }

@@ -81,7 +81,10 @@ public struct Ingester: Sendable {
         results.reserveCapacity(results.count + found.count)
         var done = 0
         // Nothing is being stored while the first batch is read, so it is read on every core.
-        var next = batches.first.map { prepareInBackground($0, onEveryCore: true) }
+        // Which bytes this ingest has read, so that a later copy of a file is read for its identities only.
+        let copies = EarlierCopies()
+        let starts = batches.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        var next = batches.first.map { prepareInBackground($0, onEveryCore: true, copies: copies, start: 0) }
         for index in batches.indices {
             guard let (group, outcome) = next else { break }
             // When the storing thread had to wait for this batch, reading is the slower stage (XML
@@ -90,7 +93,8 @@ public struct Ingester: Sendable {
             let readingIsSlower = group.wait(timeout: .now()) == .timedOut
             group.wait()
             next =
-                index + 1 < batches.count ? prepareInBackground(batches[index + 1], onEveryCore: readingIsSlower) : nil
+                index + 1 < batches.count
+                ? prepareInBackground(batches[index + 1], onEveryCore: readingIsSlower, copies: copies, start: starts[index + 1]) : nil
             for prepared in (try? outcome.get()) ?? [] {
                 let result = commit(prepared)
                 switch result.status {
@@ -205,11 +209,21 @@ public struct Ingester: Sendable {
         var encoding: String
         var importer: any DocumentImporter
         var claims: [[Catalog.EncodedClaim]] = []
+        /// The documents hold only their identities: the bytes were stored already (see `prepare`).
+        var identitiesOnly = false
     }
 
-    func prepareInBackground(_ batch: [FoundFile], onEveryCore: Bool) -> (group: DispatchGroup, outcome: Outcome<[Prepared]>) {
+    /// Prepares a batch on another thread (on every core with `onEveryCore`); `copies` and `start`
+    /// (the batch's first file's position in the ingest) let a file that repeats an earlier one's
+    /// bytes be read for its identities only.
+    func prepareInBackground(
+        _ batch: [FoundFile], onEveryCore: Bool, copies: EarlierCopies? = nil, start: Int = 0
+    ) -> (group: DispatchGroup, outcome: Outcome<[Prepared]>) {
         inBackground {
-            var prepared = onEveryCore ? concurrentMap(batch) { prepare($0) } : batch.map(prepare)
+            let prepareOne: @Sendable (Int) -> Prepared = { offset in
+                Self.prepare(batch[offset], options: options, catalog: catalog, copies: copies.map { ($0, start + offset) })
+            }
+            var prepared = onEveryCore ? concurrentMap(Array(batch.indices), prepareOne) : batch.indices.map(prepareOne)
             guard options.extractClaims else { return prepared }
             let payloads = prepared.map(\.payload)
             // Claims are extracted (and encoded) here, off the storing thread, on every core: pure
@@ -271,7 +285,11 @@ public struct Ingester: Sendable {
     }
 
     /// Reads one file; consults `catalog` (when given) to skip bytes already ingested from the same path.
-    static func prepare(_ file: FoundFile, options: IngestOptions, catalog: Catalog?) -> Prepared {
+    ///
+    /// `copies` is the ingest's record of the bytes read so far and this file's position in it.
+    static func prepare(
+        _ file: FoundFile, options: IngestOptions, catalog: Catalog?, copies: (EarlierCopies, position: Int)? = nil
+    ) -> Prepared {
         var result = FileResult(
             path: file.sourcePath, origin: file.originPath, status: .failed, documents: [], warnings: [])
         do {
@@ -292,10 +310,18 @@ public struct Ingester: Sendable {
             var documents: [ImportedDocument]
             let encoding: String
             var validation: SchemaValidationRecord?
+            var identitiesOnly = false
             if XMLImporter.looksLikeXML(Array(bytes.prefix(512))) {
                 // XML is parsed from its bytes: libxml2 reads the encoding the file declares.
                 let xml = XMLImporter(limits: options.xmlLimits)
-                let read = try xml.read(bytes: bytes, path: file.sourcePath)
+                // Bytes already stored (the same finding aid from another path) are most likely
+                // all unchanged: their records are read for their identities only, and read in
+                // full only if storing finds one that is not (see `commit`).
+                // The same holds for a copy of a file earlier in this ingest, stored before this one.
+                let earlier = copies.map { $0.0.repeats(sha256, at: $0.position) } ?? false
+                let stored = !options.extractClaims && (earlier || (try? catalog?.hasOriginal(sha256: sha256)) == true)
+                let read = try xml.read(bytes: bytes, path: file.sourcePath, identitiesOnly: stored)
+                identitiesOnly = read.identitiesOnly
                 (format, importer, documents, encoding) = (.xml, xml, read.documents, read.encoding.lowercased())
                 if options.validateXML {
                     let record = XMLSchemas.check(read.tree, dialect: read.dialect, schema: options.xmlSchema)
@@ -338,7 +364,9 @@ public struct Ingester: Sendable {
             source.validation = validation
             return Prepared(
                 file: file, result: result,
-                payload: Payload(documents: documents, source: source, format: format, encoding: encoding, importer: importer))
+                payload: Payload(
+                    documents: documents, source: source, format: format, encoding: encoding, importer: importer,
+                    identitiesOnly: identitiesOnly))
         } catch {
             return Prepared(file: file, result: result, failure: Self.failure(from: error, file: file))
         }
@@ -356,11 +384,20 @@ public struct Ingester: Sendable {
                 failure = Self.failure(from: error, file: prepared.file)
             }
         }
-        if let payload = prepared.payload {
+        if var payload = prepared.payload {
             do {
-                let stored = try catalog.store(
-                    payload.documents, from: payload.source, format: payload.format, encoding: payload.encoding,
-                    importer: payload.importer, claims: options.extractClaims ? payload.claims : nil, lexicon: extractor.lexicon.fingerprint)
+                var stored: [Catalog.Stored]
+                do {
+                    stored = try store(payload)
+                } catch is Catalog.IdentitiesOnlyNotEnough {
+                    // A record of bytes already stored is new after all: the file is read again in
+                    // full (without the catalog, which is what asks for identities only) and stored.
+                    let full = Self.prepare(prepared.file, options: options, catalog: nil)
+                    if let error = full.failure { throw error }
+                    payload = full.payload!
+                    result.warnings = full.result.warnings
+                    stored = try store(payload)
+                }
                 result.documents = stored.map { .init(id: $0.documentID, version: $0.version, status: $0.status) }
                 let statuses = Set(stored.map(\.status))
                 result.status = statuses.contains(.new) ? .new : statuses.contains(.newVersion) ? .newVersion : .unchanged
@@ -379,6 +416,14 @@ public struct Ingester: Sendable {
             }
         }
         return result
+    }
+
+    /// Stores a prepared file's documents in one transaction.
+    private func store(_ payload: Payload) throws -> [Catalog.Stored] {
+        try catalog.store(
+            payload.documents, from: payload.source, format: payload.format, encoding: payload.encoding, importer: payload.importer,
+            claims: options.extractClaims ? payload.claims : nil, lexicon: extractor.lexicon.fingerprint,
+            identitiesOnly: payload.identitiesOnly)
     }
 
     static func failure(from error: Error, file: FoundFile) -> ArchivistError {
@@ -428,5 +473,21 @@ public struct Ingester: Sendable {
         }
         if offset < size { data.removeSubrange(offset..<size) }
         return data
+    }
+}
+
+/// The digests of the files an ingest has read, each with the position of its first file, read
+/// on several threads at once.
+final class EarlierCopies: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: [String: Int] = [:]
+
+    /// Whether a file before `position` (in the ingest's order) has these bytes; notes this one.
+    func repeats(_ sha256: String, at position: Int) -> Bool {
+        lock.withLock {
+            if let earliest = first[sha256], earliest < position { return true }
+            first[sha256] = position
+            return false
+        }
     }
 }

@@ -13,9 +13,15 @@ enum EADImporter {
     /// Built on the calling thread: ingest and inspect already read several files at once, one per
     /// core, and building one file's components on every core as well measured slower (threads
     /// contending for the cores and for the tree, which every view of it retains).
-    static func documents(_ ead: XMLElementRef, version: String) -> [ImportedDocument] {
+    ///
+    /// With `identitiesOnly`, each document holds only what settles which document it is (its
+    /// identity and record id, the same as a full read gives): for a file whose bytes the catalog
+    /// already holds, whose components are then found unchanged one by one without their text,
+    /// dates and fields being built.
+    static func documents(_ ead: XMLElementRef, version: String, identitiesOnly: Bool = false) -> [ImportedDocument] {
         let header = ead.child("eadheader") ?? ead.child("control")
         let findingAidID = (header?.child("eadid") ?? header?.child("recordid"))?.text
+        if identitiesOnly { return identities(ead, findingAidID: findingAidID) }
         guard let archdesc = ead.child("archdesc") else {
             var document = XMLImporter.generic(ead)
             document.warnings = [ImportWarning(code: "ead-no-archdesc", message: "the EAD file has no <archdesc>; catalogued by its text.")]
@@ -47,11 +53,7 @@ enum EADImporter {
         func walk(_ parent: XMLElementRef, chain: [String]) {
             for component in parent.children where isComponent(component) {
                 let did = component.child("did")
-                let unitID = did?.child("unitid")?.text
-                var ownChain = chain
-                if let unitID { ownChain.append(unitID) }
-                let componentID =
-                    component.attribute("id") ?? (ownChain.count > root.count ? ownChain.joined(separator: "/") : "c\(documents.count)")
+                let (componentID, ownChain) = Self.componentID(component, did: did, chain: chain, root: root, position: documents.count)
                 var item = document(
                     component, did: did, identity: (identity ?? "ead") + "#" + componentID,
                     fallbackTitle: "Component \(componentID) of \(collectionTitle)", chain: ownChain, repository: repository, fields: shared)
@@ -66,6 +68,42 @@ enum EADImporter {
     }
 
     /// One unit (`archdesc` or a component) as a document; `did` is its `did`, found once by the caller.
+    /// A component's id and its unitid chain (its ancestors' and its own): `@id`, else the chain
+    /// below the collection's unitid, else its position among the documents (`c<position>`).
+    static func componentID(
+        _ component: XMLElementRef, did: XMLElementRef?, chain: [String], root: [String], position: Int
+    ) -> (id: String, chain: [String]) {
+        var ownChain = chain
+        if let unitID = did?.child("unitid")?.text { ownChain.append(unitID) }
+        let id = component.attribute("id") ?? (ownChain.count > root.count ? ownChain.joined(separator: "/") : "c\(position)")
+        return (id, ownChain)
+    }
+
+    /// The documents a full read gives, with only their identities and record ids.
+    static func identities(_ ead: XMLElementRef, findingAidID: String?) -> [ImportedDocument] {
+        let identity = findingAidID.map { "ead:" + $0 }
+        guard let archdesc = ead.child("archdesc") else {
+            return [ImportedDocument(title: "", body: "")]
+        }
+        var collection = ImportedDocument(identity: identity, title: "", body: "")
+        collection.recordID = findingAidID
+        let collectionUnitID = archdesc.child("did")?.child("unitid")?.text
+        let root: [String] = collectionUnitID.map { [$0] } ?? []
+        var documents = [collection]
+        func walk(_ parent: XMLElementRef, chain: [String]) {
+            for component in parent.children where isComponent(component) {
+                let (componentID, ownChain) = componentID(
+                    component, did: component.child("did"), chain: chain, root: root, position: documents.count)
+                var item = ImportedDocument(identity: (identity ?? "ead") + "#" + componentID, title: "", body: "")
+                item.recordID = componentID
+                documents.append(item)
+                walk(component, chain: ownChain)
+            }
+        }
+        for dsc in archdesc.children("dsc") { walk(dsc, chain: root) }
+        return documents
+    }
+
     static func document(
         _ unit: XMLElementRef, did: XMLElementRef?, identity: String?, fallbackTitle: @autoclosure () -> String, chain: [String],
         repository: String?, fields: [String: String]

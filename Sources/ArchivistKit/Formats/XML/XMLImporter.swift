@@ -27,6 +27,8 @@ public struct XMLImporter: DocumentImporter {
         public var encoding: String
         /// The parsed tree, for schema validation.
         public var tree: XMLTree
+        /// Whether the documents hold only their identities (asked for, and the dialect can: EAD).
+        public var identitiesOnly = false
     }
 
     /// Whether raw bytes look like XML: after an optional byte-order mark and whitespace, `<?xml`,
@@ -65,7 +67,12 @@ public struct XMLImporter: DocumentImporter {
     }
 
     /// Parses and imports raw bytes.
-    public func read(bytes: some ContiguousBytes, path: String) throws -> Result {
+    ///
+    /// `identitiesOnly` asks for documents that hold only their identities, for bytes the catalog
+    /// already holds: a finding aid's components are then found unchanged without their text, dates
+    /// and fields being built. Only EAD honours it (``Result/identitiesOnly`` says so); other
+    /// dialects, whose records are few or cheap, are read in full.
+    public func read(bytes: some ContiguousBytes, path: String, identitiesOnly: Bool = false) throws -> Result {
         let tree: XMLTree
         do {
             tree = try bytes.withUnsafeBytes { buffer throws(XMLParseError) in try XMLTree.parse(buffer, limits: limits) }
@@ -80,6 +87,11 @@ public struct XMLImporter: DocumentImporter {
             documents = TEIImporter.documents(root)
         } else if root.isNamed("ead") {
             dialect = root.child("control") != nil ? "ead3" : "ead2002"
+            if identitiesOnly {
+                return Result(
+                    documents: EADImporter.documents(root, version: dialect, identitiesOnly: true), dialect: dialect,
+                    encoding: tree.encoding ?? "UTF-8", tree: tree, identitiesOnly: true)
+            }
             documents = EADImporter.documents(root, version: dialect)
         } else if root.isNamed("OAI-PMH") {
             dialect = "oai-pmh"
