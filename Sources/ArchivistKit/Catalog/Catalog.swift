@@ -150,10 +150,11 @@ public final class Catalog: Sendable {
 
     /// Whether bytes of this SHA-256 are stored (as any document's, from any path).
     public func hasOriginal(sha256: String) throws -> Bool {
-        try pool.read { db in
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM original WHERE sha256 = ?)"), arguments: [sha256])
-                ?? false
-        }
+        try pool.read { db in try Self.hasOriginal(db, sha256: sha256) }
+    }
+
+    static func hasOriginal(_ db: Database, sha256: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM original WHERE sha256 = ?)"), arguments: [sha256]) ?? false
     }
 
     /// Thrown by ``store(_:from:format:encoding:importer:claims:lexicon:identitiesOnly:)`` when
@@ -196,10 +197,7 @@ public final class Catalog: Sendable {
             // A document can have these bytes only if they are stored already. For a file of many
             // records (a finding aid ingested again from another path) the versions these bytes
             // already are come in one query; otherwise only the documents that have versions look.
-            let bytesStored =
-                try documents.count > 1
-                && Bool.fetchOne(
-                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM original WHERE sha256 = ?)"), arguments: [file.sha256]) ?? false
+            let bytesStored = try documents.count > 1 && Self.hasOriginal(db, sha256: file.sha256)
             // A record's own identifier is read in place: passing the whole document copied it,
             // which for a finding aid's thousands of unchanged components was a tenth of storing.
             let identities = try documents.indices.map { index in

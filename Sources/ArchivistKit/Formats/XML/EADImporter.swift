@@ -40,43 +40,23 @@ enum EADImporter {
             fields: fields)
         collection.recordID = findingAidID
         collection.fields["ead.level"] = archdesc.attribute("level") ?? "collection"
-        let collectionUnitID = archdesc.child("did")?.child("unitid")?.text
-        let root: [String] = collectionUnitID.map { [$0] } ?? []
         // The fields every component shares, with room for its own: each copies the table once, on
         // its first addition, and hashes only the keys it adds.
         var shared = fields
         shared.reserveCapacity(fields.count + 6)
         shared["collection"] = collectionTitle
         // Each component is built when the walk reaches it, in document order, while its part of
-        // the tree is fresh in the cache; its unitid chain is its ancestors' and its own.
+        // the tree is fresh in the cache.
         var documents = [collection]
-        func walk(_ parent: XMLElementRef, chain: [String]) {
-            for component in parent.children where isComponent(component) {
-                let did = component.child("did")
-                let (componentID, ownChain) = Self.componentID(component, did: did, chain: chain, root: root, position: documents.count)
-                var item = document(
-                    component, did: did, identity: (identity ?? "ead") + "#" + componentID,
-                    fallbackTitle: "Component \(componentID) of \(collectionTitle)", chain: ownChain, repository: repository, fields: shared)
-                item.recordID = componentID
-                item.fields["ead.level"] = component.attribute("level") ?? "component"
-                documents.append(item)
-                walk(component, chain: ownChain)
-            }
+        forEachComponent(of: archdesc) { component, did, componentID, chain in
+            var item = document(
+                component, did: did, identity: (identity ?? "ead") + "#" + componentID,
+                fallbackTitle: "Component \(componentID) of \(collectionTitle)", chain: chain, repository: repository, fields: shared)
+            item.recordID = componentID
+            item.fields["ead.level"] = component.attribute("level") ?? "component"
+            documents.append(item)
         }
-        for dsc in archdesc.children("dsc") { walk(dsc, chain: root) }
         return documents
-    }
-
-    /// One unit (`archdesc` or a component) as a document; `did` is its `did`, found once by the caller.
-    /// A component's id and its unitid chain (its ancestors' and its own): `@id`, else the chain
-    /// below the collection's unitid, else its position among the documents (`c<position>`).
-    static func componentID(
-        _ component: XMLElementRef, did: XMLElementRef?, chain: [String], root: [String], position: Int
-    ) -> (id: String, chain: [String]) {
-        var ownChain = chain
-        if let unitID = did?.child("unitid")?.text { ownChain.append(unitID) }
-        let id = component.attribute("id") ?? (ownChain.count > root.count ? ownChain.joined(separator: "/") : "c\(position)")
-        return (id, ownChain)
     }
 
     /// The documents a full read gives, with only their identities and record ids.
@@ -87,23 +67,39 @@ enum EADImporter {
         }
         var collection = ImportedDocument(identity: identity, title: "", body: "")
         collection.recordID = findingAidID
-        let collectionUnitID = archdesc.child("did")?.child("unitid")?.text
-        let root: [String] = collectionUnitID.map { [$0] } ?? []
         var documents = [collection]
+        forEachComponent(of: archdesc) { _, _, componentID, _ in
+            var item = ImportedDocument(identity: (identity ?? "ead") + "#" + componentID, title: "", body: "")
+            item.recordID = componentID
+            documents.append(item)
+        }
+        return documents
+    }
+
+    /// Visits the components under `archdesc`'s `dsc`s in document order, each with its `did`, its
+    /// id and its unitid chain (its ancestors' unitids and its own, below the collection's). Its id
+    /// is its `@id`, else its chain below the collection's unitid joined by `/`, else `c<n>` for the
+    /// n-th component (the collection being document 0).
+    static func forEachComponent(
+        of archdesc: XMLElementRef, _ visit: (_ component: XMLElementRef, _ did: XMLElementRef?, _ id: String, _ chain: [String]) -> Void
+    ) {
+        let root: [String] = archdesc.child("did")?.child("unitid").map { [$0.text] } ?? []
+        var position = 0
         func walk(_ parent: XMLElementRef, chain: [String]) {
             for component in parent.children where isComponent(component) {
-                let (componentID, ownChain) = componentID(
-                    component, did: component.child("did"), chain: chain, root: root, position: documents.count)
-                var item = ImportedDocument(identity: (identity ?? "ead") + "#" + componentID, title: "", body: "")
-                item.recordID = componentID
-                documents.append(item)
+                position += 1
+                let did = component.child("did")
+                var ownChain = chain
+                if let unitID = did?.child("unitid")?.text { ownChain.append(unitID) }
+                let id = component.attribute("id") ?? (ownChain.count > root.count ? ownChain.joined(separator: "/") : "c\(position)")
+                visit(component, did, id, ownChain)
                 walk(component, chain: ownChain)
             }
         }
         for dsc in archdesc.children("dsc") { walk(dsc, chain: root) }
-        return documents
     }
 
+    /// One unit (`archdesc` or a component) as a document; `did` is its `did`, found once by the caller.
     static func document(
         _ unit: XMLElementRef, did: XMLElementRef?, identity: String?, fallbackTitle: @autoclosure () -> String, chain: [String],
         repository: String?, fields: [String: String]
