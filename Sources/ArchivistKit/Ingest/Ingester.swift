@@ -80,10 +80,11 @@ public struct Ingester: Sendable {
         let batches = Self.batches(of: found)
         results.reserveCapacity(results.count + found.count)
         var done = 0
-        // Nothing is being stored while the first batch is read, so it is read on every core.
-        // Which bytes this ingest has read, so that a later copy of a file is read for its identities only.
+        // Which bytes this ingest has read, so that a later copy of a file is read for its identities
+        // only; each batch's first file's position in the ingest.
         let copies = EarlierCopies()
         let starts = batches.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        // Nothing is being stored while the first batch is read, so it is read on every core.
         var next = batches.first.map { prepareInBackground($0, onEveryCore: true, copies: copies, start: 0) }
         for index in batches.indices {
             guard let (group, outcome) = next else { break }
@@ -394,7 +395,8 @@ public struct Ingester: Sendable {
                     // full (without the catalog, which is what asks for identities only) and stored.
                     let full = Self.prepare(prepared.file, options: options, catalog: nil)
                     if let error = full.failure { throw error }
-                    payload = full.payload!
+                    guard let fullPayload = full.payload else { throw Catalog.IdentitiesOnlyNotEnough() }
+                    payload = fullPayload
                     result.warnings = full.result.warnings
                     stored = try store(payload)
                 }
