@@ -47,20 +47,6 @@ CREATE TABLE version (
   CHECK ((number = 1) = (parent_id IS NULL))
 );
 CREATE INDEX version_origin ON version(origin_path, sha256);
-CREATE TABLE event (
-  seq INTEGER PRIMARY KEY CHECK (seq >= 1),
-  id TEXT NOT NULL,
-  type TEXT NOT NULL CHECK (type IN ('ingestion', 'message digest calculation', 'fixity check', 'validation',
-    'metadata extraction', 'format identification', 'quarantine', 'deletion', 'replication', 'information package creation')),
-  occurred_at TEXT NOT NULL,
-  agent TEXT NOT NULL,
-  outcome TEXT NOT NULL CHECK (outcome IN ('success', 'warning', 'failure')),
-  detail TEXT NOT NULL CHECK (json_valid(detail)),
-  document_id TEXT REFERENCES document(id),
-  version_id INTEGER REFERENCES version(id),
-  prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
-  hash TEXT NOT NULL CHECK (length(hash) = 64)
-);
 CREATE TRIGGER original_is_immutable BEFORE UPDATE ON original
   BEGIN SELECT RAISE(ABORT, 'originals are never changed'); END;
 CREATE TRIGGER original_is_kept BEFORE DELETE ON original
@@ -71,10 +57,6 @@ CREATE TRIGGER version_is_immutable BEFORE UPDATE ON version
   BEGIN SELECT RAISE(ABORT, 'versions are never changed; ingest a new version'); END;
 CREATE TRIGGER version_is_kept BEFORE DELETE ON version
   BEGIN SELECT RAISE(ABORT, 'versions are never deleted'); END;
-CREATE TRIGGER event_is_immutable BEFORE UPDATE ON event
-  BEGIN SELECT RAISE(ABORT, 'provenance events are never changed'); END;
-CREATE TRIGGER event_is_kept BEFORE DELETE ON event
-  BEGIN SELECT RAISE(ABORT, 'provenance events are never deleted'); END;
 CREATE VIRTUAL TABLE version_text USING fts5(title, body, content = 'version', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE search_state (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -85,3 +67,24 @@ CREATE TABLE search_state (
 -- v4 added search_state: versions are indexed in version_text in batches, in transactions of their own
 -- (every 256 stored files or 4,096 versions, at the end of each ingest, and before each search); indexed_through is the
 -- highest version id indexed, and every version above it is still to be indexed.
+-- v5: the event table made again with its checks as OR chains (an IN list of more than two constants
+-- costs SQLite a temporary index on every insert); its rows copied whole, its triggers made again.
+CREATE TABLE event (
+  seq INTEGER PRIMARY KEY CHECK (seq >= 1),
+  id TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type = 'ingestion' OR type = 'message digest calculation' OR type = 'fixity check'
+    OR type = 'validation' OR type = 'metadata extraction' OR type = 'format identification' OR type = 'quarantine'
+    OR type = 'deletion' OR type = 'replication' OR type = 'information package creation'),
+  occurred_at TEXT NOT NULL,
+  agent TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome = 'success' OR outcome = 'warning' OR outcome = 'failure'),
+  detail TEXT NOT NULL CHECK (json_valid(detail)),
+  document_id TEXT REFERENCES document(id),
+  version_id INTEGER REFERENCES version(id),
+  prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+  hash TEXT NOT NULL CHECK (length(hash) = 64)
+);
+CREATE TRIGGER event_is_immutable BEFORE UPDATE ON event
+  BEGIN SELECT RAISE(ABORT, 'provenance events are never changed'); END;
+CREATE TRIGGER event_is_kept BEFORE DELETE ON event
+  BEGIN SELECT RAISE(ABORT, 'provenance events are never deleted'); END;

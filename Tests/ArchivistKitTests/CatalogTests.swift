@@ -92,6 +92,49 @@ struct CatalogTests {
         }
     }
 
+    @Test(
+        "v5 makes the event table again with its checks as OR chains: every event kept as it was, the chain intact, the checks and triggers still refusing"
+    )
+    func eventTableAgain() throws {
+        let folder = try TemporaryFolder()
+        let (path, queue) = try folder.olderCatalog(upTo: "v4: search index updated in batches")
+        try folder.write("in/a.txt", "A note\nwith a body")
+        // Events as v4 logged them, with the IN-list checks: a digest, an ingestion, a failure.
+        try queue.write { db in
+            var log = try ProvenanceLog(db)
+            try log.append(.messageDigestCalculation, outcome: .success, detail: ["digest": String(repeating: "a", count: 64)])
+            try log.append(.ingestion, outcome: .warning, detail: ["status": "new", "source": "a.txt"])
+            try log.append(.ingestion, outcome: .failure, detail: ["code": "empty-file"])
+        }
+        let before = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY seq") }
+        try queue.close()
+        let catalog = try Catalog(path: path)
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        try catalog.pool.write { db in
+            let after = try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY seq")
+            #expect(before.count == 3 && after.count > 3)
+            #expect(Array(after.prefix(3)) == before)
+            let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'event'") ?? ""
+            #expect(sql.contains("type = 'ingestion' OR") && !sql.contains(" IN ("))
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'event_v4%'").isEmpty)
+            // The checks refuse what the IN lists refused.
+            #expect(throws: DatabaseError.self) {
+                try db.execute(
+                    sql: "INSERT INTO event VALUES (999, 'x', 'bogus', 't', 'a', 'success', '{}', NULL, NULL, ?, ?)",
+                    arguments: [String(repeating: "0", count: 64), String(repeating: "0", count: 64)])
+            }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(
+                    sql: "INSERT INTO event VALUES (999, 'x', 'ingestion', 't', 'a', 'maybe', '{}', NULL, NULL, ?, ?)",
+                    arguments: [String(repeating: "0", count: 64), String(repeating: "0", count: 64)])
+            }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE event SET agent = 'x' WHERE seq = 1") }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM event WHERE seq = 1") }
+        }
+        // The chain runs from the events v4 logged through those logged after the migration.
+        #expect(try Auditor(catalog: catalog).run(citations: false).passed)
+    }
+
     @Test("every ingestion is logged as a hash-chained series of PREMIS events")
     func events() throws {
         let folder = try TemporaryFolder()
