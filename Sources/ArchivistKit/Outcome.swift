@@ -82,17 +82,10 @@ func concurrentLoop(iterations: Int, threads: Int = ProcessInfo.processInfo.acti
     }
     let next = NextIndex(end: iterations)
     // `body` escapes: a thread keeps its closure until the thread object is released, after
-    // the wait below may have returned.
-    let group = DispatchGroup()
-    for _ in 1..<workers {
-        group.enter()
-        Thread {
-            while let index = next.take() { body(index) }
-            group.leave()
-        }.start()
-    }
+    // the waits below may have returned.
+    let helpers = (1..<workers).map { _ in inBackground { while let index = next.take() { body(index) } } }
     while let index = next.take() { body(index) }
-    group.wait()
+    for helper in helpers { helper.group.wait() }
 }
 
 /// The indices of a loop run on several threads, handed out one at a time.

@@ -194,10 +194,10 @@ public final class Catalog: Sendable {
             extracted = []
             var log = try ProvenanceLog(db)
             var digestLogged = false
-            // A document can have these bytes only if they are stored already. For a file of many
-            // records (a finding aid ingested again from another path) the versions these bytes
-            // already are come in one query; otherwise only the documents that have versions look.
-            let bytesStored = try documents.count > 1 && Self.hasOriginal(db, sha256: file.sha256)
+            // A document can have these bytes only if they are stored already: for new bytes (most
+            // files) one lookup settles every document; for stored ones, the versions they already
+            // are (of all the file's documents, a finding aid's thousands) come in one statement.
+            let bytesStored = try Self.hasOriginal(db, sha256: file.sha256)
             // A record's own identifier is read in place: passing the whole document copied it,
             // which for a finding aid's thousands of unchanged components was a tenth of storing.
             let identities = try documents.indices.map { index in
@@ -205,32 +205,13 @@ public final class Catalog: Sendable {
                     ?? resolveIdentity(db, document: documents[index], file: file, index: index, count: documents.count)
             }
             var known = try bytesStored ? versions(db, of: identities.map(\.id), sha256: file.sha256) : [:]
-            func latestVersion(_ id: String) throws -> Row? {
-                try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? ORDER BY number DESC LIMIT 1"), arguments: [id])
-            }
             for index in documents.indices {
                 let identity = identities[index]
                 if documents[index].deletedAtSource {
                     results.append(try recordDeletion(db, identity: identity.id, document: documents[index], file: file, log: &log, at: now))
                     continue
                 }
-                var previous: Row?
-                var unchanged: (id: Int64, number: Int)?
-                if bytesStored {
-                    unchanged = known[identity.id]
-                } else {
-                    previous = try latestVersion(identity.id)
-                    // A document with no version yet cannot have these bytes: one lookup for a new document.
-                    if previous != nil,
-                        let row = try Row.fetchOne(
-                            db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? AND sha256 = ?"),
-                            arguments: [identity.id, file.sha256])
-                    {
-                        unchanged = (row["id"], row["number"])
-                    }
-                }
-                if let unchanged {
+                if let unchanged = known[identity.id] {
                     if let bag = file.bag {
                         try log.append(
                             .fixityCheck, outcome: .success, detail: bag.eventDetail(catalogSHA256: file.sha256),
@@ -240,9 +221,9 @@ public final class Catalog: Sendable {
                     continue
                 }
                 if identitiesOnly { throw IdentitiesOnlyNotEnough() }
-                if bytesStored {
-                    previous = try latestVersion(identity.id)
-                }
+                let previous = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT id, number FROM version WHERE document_id = ? ORDER BY number DESC LIMIT 1"),
+                    arguments: [identity.id])
                 let document = documents[index]
                 if !digestLogged {
                     try storeOriginal(db, file: file, log: &log, at: now)
@@ -265,7 +246,7 @@ public final class Catalog: Sendable {
                 try version.insertRow(db)
                 let versionID = version.id!
                 // A record that occurs twice in the file is this version the second time.
-                if bytesStored { known[identity.id] = (versionID, number) }
+                known[identity.id] = (versionID, number)
                 let status: IngestStatus = previous == nil ? .new : .newVersion
                 try log.append(
                     .ingestion, outcome: .success,

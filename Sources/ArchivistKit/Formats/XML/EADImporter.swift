@@ -50,7 +50,7 @@ enum EADImporter {
         var documents = [collection]
         forEachComponent(of: archdesc) { component, did, componentID, chain in
             var item = document(
-                component, did: did, identity: (identity ?? "ead") + "#" + componentID,
+                component, did: did, identity: componentIdentity(identity, componentID),
                 fallbackTitle: "Component \(componentID) of \(collectionTitle)", chain: chain, repository: repository, fields: shared)
             item.recordID = componentID
             item.fields["ead.level"] = component.attribute("level") ?? "component"
@@ -69,11 +69,17 @@ enum EADImporter {
         collection.recordID = findingAidID
         var documents = [collection]
         forEachComponent(of: archdesc) { _, _, componentID, _ in
-            var item = ImportedDocument(identity: (identity ?? "ead") + "#" + componentID, title: "", body: "")
+            var item = ImportedDocument(identity: componentIdentity(identity, componentID), title: "", body: "")
             item.recordID = componentID
             documents.append(item)
         }
         return documents
+    }
+
+    /// A component's document identity: the finding aid's (`ead:<eadid or recordid>`, or `ead` when
+    /// it has none) and the component's id.
+    static func componentIdentity(_ findingAid: String?, _ componentID: String) -> String {
+        (findingAid ?? "ead") + "#" + componentID
     }
 
     /// Visits the components under `archdesc`'s `dsc`s in document order, each with its `did`, its
