@@ -25,13 +25,14 @@ extension Archivist {
 
         func run() throws {
             LoggingBootstrap.once()
-            var collected: [InspectedFile] = []
+            // JSON is written a file at a time, so a large folder's listing is never held in memory.
+            var json = Output.ArrayPrinter()
             var refused = false
             // --quiet prints only refusals, so the documents' summaries are not made.
             Ingester.inspect(paths, options: IngestOptions(encoding: encoding), summaries: global.json || !global.quiet) { file in
                 refused = refused || file.error != nil
                 if global.json {
-                    collected.append(file)
+                    json.append(file)
                 } else if !global.quiet {
                     printHuman(file)
                 } else if let error = file.error {
@@ -39,7 +40,7 @@ extension Archivist {
                     Output.printError(error.message.contains(file.path) ? error.message : "\(file.path): \(error.message)")
                 }
             }
-            if global.json { Output.printJSON(collected) }
+            if global.json { json.finish() }
             if refused { throw ExitCode(1) }
         }
 

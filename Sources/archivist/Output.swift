@@ -23,6 +23,37 @@ enum Output {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
+    /// Prints a JSON array an element at a time, each written as soon as it is given: the bytes are those
+    /// `printJSON` gives for the whole array, but a long listing (inspect of a large folder) is never held in
+    /// memory. Call ``finish()`` once, after the last element.
+    struct ArrayPrinter {
+        private var printed = 0
+
+        /// Writes `element`, indented as an element of the pretty-printed array.
+        mutating func append(_ element: some Encodable) {
+            guard let data = try? Output.encoder.encode(element) else { return }
+            var chunk: [UInt8] = Array(printed == 0 ? "[\n".utf8 : ",\n".utf8)
+            chunk.reserveCapacity(data.count + data.count / 4)
+            // Newlines inside strings are escaped, so every raw newline starts a line; empty lines (those
+            // of an empty array) stay empty, as the encoder leaves them.
+            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                var atLineStart = true
+                for byte in bytes {
+                    if atLineStart && byte != UInt8(ascii: "\n") { chunk.append(contentsOf: [0x20, 0x20]) }
+                    chunk.append(byte)
+                    atLineStart = byte == UInt8(ascii: "\n")
+                }
+            }
+            FileHandle.standardOutput.write(Data(chunk))
+            printed += 1
+        }
+
+        /// Closes the array (an empty one is printed whole).
+        func finish() {
+            FileHandle.standardOutput.write(Data((printed == 0 ? "[\n\n]\n" : "\n]\n").utf8))
+        }
+    }
+
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data("archivist: error: \(message)\n".utf8))
     }

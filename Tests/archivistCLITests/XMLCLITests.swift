@@ -1,3 +1,4 @@
+import ArchivistKit
 import Foundation
 import Testing
 
@@ -123,6 +124,17 @@ struct InspectCLITests {
         let telegram = try #require(files.first { $0["path"] as? String == "wcda-telegram-1949-export.txt" })
         #expect((telegram["documents"] as? [[String: Any]])?.first?["identity"] as? String == "wcda:900104")
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/catalog.sqlite"))
+        // The listing is printed a file at a time, byte for byte what encoding the whole array gives.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let whole = try encoder.encode(Ingester.inspect([scratch.path + "/ingest"]))
+        #expect(result.stdout == String(decoding: whole, as: UTF8.self) + "\n")
+        try FileManager.default.createDirectory(atPath: scratch.path + "/empty", withIntermediateDirectories: true)
+        let empty = try CLIRunner.run(["inspect", "empty", "--json"], in: scratch.path)
+        #expect(empty.status == 0)
+        #expect(empty.stdout == String(decoding: try encoder.encode([InspectedFile]()), as: UTF8.self) + "\n")
+        try expectValid(empty.stdout, "inspect")
         // --quiet reads every file all the same, and says only which would be refused, on stderr.
         let quiet = try CLIRunner.run(["inspect", "ingest", "--quiet"], in: scratch.path)
         #expect(quiet.status == 1)
