@@ -160,6 +160,12 @@ public struct XMLElementRef {
                 UnsafeRawPointer(current.pointee.name).assumingMemoryBound(to: CChar.self),
                 UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
             {
+                // A value is almost always one text node, read as it is; else libxml2 joins its parts.
+                if let only = current.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE,
+                    let content = only.pointee.content
+                {
+                    return String(cString: content)
+                }
                 guard let value = xmlNodeListGetString(tree.document, current.pointee.children, 1) else { return "" }
                 defer { archivist_xml_free(value) }
                 return String(cString: value)
@@ -171,6 +177,14 @@ public struct XMLElementRef {
 
     /// All text inside the element, whitespace runs collapsed to one space, trimmed.
     public var text: String {
+        // Most elements read for a field (a title, an id, a date) hold one text node already in that
+        // form: it is read as it is, without a writer and its buffer.
+        if let only = node.pointee.children, only.pointee.next == nil,
+            only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE,
+            let content = only.pointee.content, TextWriter.isCollapsed(content)
+        {
+            return String(cString: content)
+        }
         let writer = TextWriter()
         write(into: writer, blocks: nil, skip: nil)
         return writer.string
@@ -332,6 +346,22 @@ final class TextWriter {
         count = out - start
         self.pendingSpace = pendingSpace
         self.pendingBreak = pendingBreak
+    }
+
+    /// Whether the NUL-terminated `text` is already what the writer would make of it: no whitespace
+    /// at either end, none but single spaces inside.
+    static func isCollapsed(_ text: UnsafePointer<UInt8>) -> Bool {
+        var index = 0
+        var previousSpace = true  // a space first is a space at the start
+        while true {
+            let byte = text[index]
+            if byte == 0 { return !previousSpace || index == 0 }
+            if byte == 0x0A || byte == 0x09 || byte == 0x0D { return false }
+            let space = byte == 0x20
+            if space && previousSpace { return false }
+            previousSpace = space
+            index += 1
+        }
     }
 
     func breakParagraph() { pendingBreak = true }

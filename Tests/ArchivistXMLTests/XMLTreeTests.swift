@@ -37,6 +37,10 @@ struct XMLTreeTests {
         #expect(title.text == "A letter (Caffery)")
         #expect(title.attribute("type") == "main")
         #expect(title.attribute("missing") == nil)
+        let attributes = try parse(#"<r a="" b="x &amp; y &#x41;&lt;" c=" two  spaces "/>"#).root
+        #expect(attributes.attribute("a") == "")
+        #expect(attributes.attribute("b") == "x & y A<")
+        #expect(attributes.attribute("c") == " two  spaces ", "attribute values are not collapsed")
         let body = try #require(root.first("body"))
         #expect(body.text(blocks: ["p"]) == "First paragraph goes on.\n\nSecond.\n\nState University Libraries")
         #expect(root.descendants("p").count == 2)
@@ -64,6 +68,20 @@ struct XMLTreeTests {
         #expect(root.descendants("unittitle").map(\.text) == ["Letters, 1949", "Nested"])
         #expect(root.descendants("unittitle", stop: { $0.isNamed("c") }).map(\.text) == ["Letters, 1949"])
         #expect(root.descendants(stop: { $0.isNamed("did") }).count == 10, "did, scopecontent, p, p, emph, odd, c, did, note, p")
+    }
+
+    @Test(
+        "an element's text read as it is (one text node already collapsed) equals the writer's, and any other is collapsed",
+        arguments: [
+            "", "a", "Letters, 1949", " lead", "trail ", "two  spaces", "line\nbreak", "tab\there", "cr\rhere", " ", "   ",
+            "Урумчи 乌鲁木齐", "<![CDATA[ kept  as  text ]]>", "<![CDATA[plain]]>", "a<b/>b", "one <!-- c --> two",
+        ])
+    func textAsItIs(content: String) throws {
+        let element = try parse("<r>\(content)</r>").root
+        // text(blocks:) always goes through the writer.
+        #expect(element.text == element.text(blocks: []))
+        #expect(!element.text.hasPrefix(" ") && !element.text.hasSuffix(" ") && !element.text.contains("  "))
+        #expect(!element.text.contains("\n") && !element.text.contains("\t") && !element.text.contains("\r"))
     }
 
     @Test("a name with a two-digit number: the prefix alone or with a number in the range, nothing else")
