@@ -240,7 +240,7 @@ struct XMLImporterTests {
         #expect(try Auditor(catalog: fresh).run(citations: false).passed)
     }
 
-    @Test("in one ingest, a later copy of a finding aid is read for its identities only and found unchanged")
+    @Test("in one ingest, a later copy of a finding aid is not read: it gets the first copy's documents, unchanged")
     func copiesInOneIngest() throws {
         let folder = try TemporaryFolder()
         let aid = """
@@ -251,17 +251,56 @@ struct XMLImporterTests {
         let catalog = try folder.catalog()
         let ingester = Ingester(catalog: catalog)
         let batch = FileWalker.files(under: [folder.path + "/in"])
-        func identitiesOnly(onEveryCore: Bool) throws -> [Bool?] {
-            let (group, outcome) = ingester.prepareInBackground(batch, onEveryCore: onEveryCore, copies: EarlierCopies(), start: 0)
-            group.wait()
-            return try outcome.get().map { $0.payload?.identitiesOnly }
-        }
-        #expect(try identitiesOnly(onEveryCore: false) == [false, true, true])
-        // On several threads a later copy may be hashed before the first and then be read in full
-        // too: the ingest below reads its first batch so, and finds the copies unchanged either way.
+        let (group, outcome) = ingester.prepareInBackground(batch, onEveryCore: false, copies: EarlierCopies(), start: 0)
+        group.wait()
+        let prepared = try outcome.get()
+        let sha256 = SHA256Digest.hex(Data(aid.utf8))
+        #expect(prepared.map(\.repeatsEarlier) == [nil, sha256, sha256])
+        #expect(prepared.map { $0.payload == nil } == [false, true, true], "the copies are not read")
+        // On several threads a later copy may be hashed before the first and then be read too: the
+        // ingest below reads its first batch so, and finds the copies unchanged either way.
         let report = ingester.ingest([folder.path + "/in"])
         #expect(report.files.map(\.status) == [.new, .unchanged, .unchanged])
+        #expect(report.files.map(\.format) == ["xml", "xml", "xml"])
+        let first = try #require(report.files.first)
+        for copy in report.files.dropFirst() {
+            #expect(copy.documents.map(\.id) == first.documents.map(\.id) && copy.documents.map(\.version) == [1, 1])
+            #expect(copy.documents.allSatisfy { $0.status == .unchanged } && copy.sha256 == sha256 && copy.size == aid.utf8.count)
+        }
         #expect(try catalog.document("ead:fa-8#1").versions.map(\.title) == ["One"])
+        // Moved elsewhere and ingested again: the first copy is read for its identities, the others not at all.
+        try FileManager.default.moveItem(atPath: folder.path + "/in", toPath: folder.path + "/moved")
+        let events = try catalog.events().count
+        let moved = Ingester(catalog: catalog).ingest([folder.path + "/moved"])
+        #expect(moved.files.map(\.status) == [.unchanged, .unchanged, .unchanged])
+        #expect(moved.files.map { $0.documents.map(\.version) } == [[1, 1], [1, 1], [1, 1]])
+        #expect(try catalog.events().count == events, "unchanged documents log nothing")
+    }
+
+    @Test("a copy whose first file cannot stand for it is read: documents known by their path, a deletion at the source")
+    func copiesReadAfterAll() throws {
+        let folder = try TemporaryFolder()
+        // Generic XML is known by its path: each copy is a document of its own.
+        for name in ["a", "b"] { try folder.write("in/\(name).xml", "<notes><title>Notes</title><p>Same text.</p></notes>") }
+        // An OAI-PMH deletion is reported with the document's latest version at the time it is read.
+        let deletion = """
+            <OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><responseDate>2024-01-01T00:00:00Z</responseDate>
+            <request verb="ListRecords">https://example.org/oai</request><ListRecords>
+            <record><header status="deleted"><identifier>oai:example.org:9</identifier><datestamp>2024-01-01</datestamp></header></record>
+            <record><header><identifier>oai:example.org:1</identifier><datestamp>2024-01-01</datestamp></header>
+            <metadata><oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <dc:title>One</dc:title></oai_dc:dc></metadata></record></ListRecords></OAI-PMH>
+            """
+        for name in ["c", "d"] { try folder.write("in/\(name).xml", deletion) }
+        let catalog = try folder.catalog()
+        let report = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        #expect(report.files.map(\.status) == [.new, .new, .new, .unchanged])
+        #expect(report.files[0].documents.map(\.id) == ["a.xml"] && report.files[1].documents.map(\.id) == ["b.xml"])
+        #expect(report.files[3].documents.map(\.id) == ["oai:example.org:9", "oai:example.org:1"])
+        #expect(report.files[3].documents.map(\.status) == [.deletedAtSource, .unchanged])
+        // A deletion is logged once for the same identifier and bytes, read from either copy.
+        #expect(try catalog.events().filter { $0.type == .deletion }.count == 1)
+        #expect(try Auditor(catalog: catalog).run(citations: false).passed)
     }
 
     @Test("stored bytes that hold a record twice and a record not seen before: one new version each, the repeat unchanged")

@@ -80,9 +80,10 @@ public struct Ingester: Sendable {
         let batches = Self.batches(of: found)
         results.reserveCapacity(results.count + found.count)
         var done = 0
-        // Which bytes this ingest has read, so that a later copy of a file is read for its identities
-        // only; each batch's first file's position in the ingest.
+        // Which bytes this ingest has read, so that a later copy of a file is not read again; each
+        // batch's first file's position in the ingest.
         let copies = EarlierCopies()
+        var repeats = RepeatedFiles()
         let starts = batches.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         // Nothing is being stored while the first batch is read, so it is read on every core.
         var next = batches.first.map { prepareInBackground($0, onEveryCore: true, copies: copies, start: 0) }
@@ -97,7 +98,7 @@ public struct Ingester: Sendable {
                 index + 1 < batches.count
                 ? prepareInBackground(batches[index + 1], onEveryCore: readingIsSlower, copies: copies, start: starts[index + 1]) : nil
             for prepared in (try? outcome.get()) ?? [] {
-                let result = commit(prepared)
+                let result = commit(prepared, repeats: &repeats, earlier: results)
                 switch result.status {
                 case .failed:
                     logger.warning("\(result.error?.message ?? "failed")", metadata: ["file": "\(result.path)"])
@@ -200,6 +201,9 @@ public struct Ingester: Sendable {
         var result: FileResult
         var payload: Payload?
         var failure: ArchivistError?
+        /// Set (to the bytes' SHA-256) for XML that repeats the bytes of a file earlier in the
+        /// ingest: it was not read, and `commit` gives it that file's outcome (see ``RepeatedFiles``).
+        var repeatsEarlier: String?
     }
 
     /// What the store needs for a file that is new to the catalog.
@@ -312,14 +316,22 @@ public struct Ingester: Sendable {
             let encoding: String
             var validation: SchemaValidationRecord?
             var identitiesOnly = false
-            if XMLImporter.looksLikeXML(Array(bytes.prefix(512))) {
+            let isXML = XMLImporter.looksLikeXML(Array(bytes.prefix(512)))
+            // XML that repeats the bytes of a file earlier in this ingest is not read: once that file
+            // is stored, its documents are this one's, unchanged (see `commit`). Not for a bag's
+            // files, whose digests are logged for each file.
+            let earlier = isXML && copies.map { $0.0.repeats(sha256, at: $0.position) } ?? false
+            if earlier && file.bag == nil {
+                return Prepared(file: file, result: result, repeatsEarlier: sha256)
+            }
+            if isXML {
                 // XML is parsed from its bytes: libxml2 reads the encoding the file declares.
                 let xml = XMLImporter(limits: options.xmlLimits)
                 // Bytes already stored (the same finding aid from another path) are most likely
                 // all unchanged: their records are read for their identities only, and read in
                 // full only if storing finds one that is not (see `commit`).
-                // The same holds for a copy of a file earlier in this ingest, stored before this one.
-                let earlier = copies.map { $0.0.repeats(sha256, at: $0.position) } ?? false
+                // The same holds for a bag's copy of a file earlier in this ingest (any other copy
+                // is not read at all, above).
                 let stored = !options.extractClaims && (earlier || (try? catalog?.hasOriginal(sha256: sha256)) == true)
                 let read = try xml.read(bytes: bytes, path: file.sourcePath, identitiesOnly: stored)
                 identitiesOnly = read.identitiesOnly
@@ -371,6 +383,25 @@ public struct Ingester: Sendable {
         } catch {
             return Prepared(file: file, result: result, failure: Self.failure(from: error, file: file))
         }
+    }
+
+    /// Stores a prepared file in its own transaction, or logs why it failed; a repeat of a file
+    /// earlier in the ingest gets that file's outcome (`earlier` holds the results so far), else it is
+    /// read now and stored.
+    func commit(_ prepared: Prepared, repeats: inout RepeatedFiles, earlier: [FileResult]) -> FileResult {
+        if let sha256 = prepared.repeatsEarlier {
+            if let first = repeats.first(sha256) {
+                logger.debug("same bytes as \(earlier[first].path): its documents, unchanged", metadata: ["file": "\(prepared.file.sourcePath)"])
+                return RepeatedFiles.outcome(of: prepared, as: earlier[first])
+            }
+            // The earlier file cannot stand for this one (it failed, or a document of it is known by
+            // its path): this one is read now, as if it came first.
+            let read = Self.prepare(prepared.file, options: options, catalog: catalog)
+            return commit(read, repeats: &repeats, earlier: earlier)
+        }
+        let result = commit(prepared)
+        repeats.note(prepared, result, at: earlier.count)
+        return result
     }
 
     /// Stores a prepared file in its own transaction, or logs why it failed.
