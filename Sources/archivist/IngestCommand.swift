@@ -19,6 +19,8 @@ extension Archivist {
                 ever loaded. A multi-record file gives one document per record; an OAI-PMH record marked \
                 deleted is logged as a deletion and removes nothing. Each file is stored in \
                 its own transaction and ends as new, new-version, unchanged or failed (with the reason); \
+                XML repeating the bytes of a file earlier in the same ingest is not read again and is \
+                unchanged, with that file's documents (when those are known by their records' identifiers); \
                 the search index takes the new versions in batches, every 256 files or 4,096 versions, and at the end. \
                 A Wilson Center record's identity is wcda:<record id>; TEI tei:<idno>, EAD ead:<eadid or \
                 recordid>[#component], MODS mods:<recordIdentifier>, OAI-PMH its header identifier; any \
