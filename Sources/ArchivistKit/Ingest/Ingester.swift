@@ -98,7 +98,7 @@ public struct Ingester: Sendable {
                 index + 1 < batches.count
                 ? prepareInBackground(batches[index + 1], onEveryCore: readingIsSlower, copies: copies, start: starts[index + 1]) : nil
             for prepared in (try? outcome.get()) ?? [] {
-                let result = commit(prepared, repeats: &repeats, earlier: results)
+                let result = commit(prepared, repeats: &repeats)
                 switch result.status {
                 case .failed:
                     logger.warning("\(result.error?.message ?? "failed")", metadata: ["file": "\(result.path)"])
@@ -386,21 +386,19 @@ public struct Ingester: Sendable {
     }
 
     /// Stores a prepared file in its own transaction, or logs why it failed; a repeat of a file
-    /// earlier in the ingest gets that file's outcome (`earlier` holds the results so far), else it is
-    /// read now and stored.
-    func commit(_ prepared: Prepared, repeats: inout RepeatedFiles, earlier: [FileResult]) -> FileResult {
+    /// earlier in the ingest gets that file's outcome, else it is read now and stored.
+    func commit(_ prepared: Prepared, repeats: inout RepeatedFiles) -> FileResult {
         if let sha256 = prepared.repeatsEarlier {
             if let first = repeats.first(sha256) {
-                logger.debug("same bytes as \(earlier[first].path): its documents, unchanged", metadata: ["file": "\(prepared.file.sourcePath)"])
-                return RepeatedFiles.outcome(of: prepared, as: earlier[first])
+                logger.debug("same bytes as \(first.path): its documents, unchanged", metadata: ["file": "\(prepared.file.sourcePath)"])
+                return RepeatedFiles.outcome(of: prepared, as: first)
             }
             // The earlier file cannot stand for this one (it failed, or a document of it is known by
             // its path): this one is read now, as if it came first.
-            let read = Self.prepare(prepared.file, options: options, catalog: catalog)
-            return commit(read, repeats: &repeats, earlier: earlier)
+            return commit(Self.prepare(prepared.file, options: options, catalog: catalog), repeats: &repeats)
         }
         let result = commit(prepared)
-        repeats.note(prepared, result, at: earlier.count)
+        repeats.note(prepared, result)
         return result
     }
 

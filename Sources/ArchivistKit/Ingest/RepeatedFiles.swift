@@ -8,19 +8,19 @@
 /// have changed), and the file is not a bag's (whose digests are logged for each file). Unchanged
 /// documents are not logged, so nothing is left out of the provenance log.
 struct RepeatedFiles {
-    /// The position in the ingest's results of the first file stored with each SHA-256.
-    private var firsts: [String: Int] = [:]
+    /// The outcome of the first file stored with each SHA-256 that can stand for its copies.
+    private var firsts: [String: FileResult] = [:]
 
-    /// The position of the earlier file whose outcome stands for bytes `sha256`, if any.
-    func first(_ sha256: String) -> Int? { firsts[sha256] }
+    /// The earlier file's outcome that stands for bytes `sha256`, if any.
+    func first(_ sha256: String) -> FileResult? { firsts[sha256] }
 
-    /// Notes a file just committed, at `position` in the results, when it can stand for its copies.
-    mutating func note(_ prepared: Ingester.Prepared, _ result: FileResult, at position: Int) {
+    /// Notes a file just committed, when it can stand for its copies.
+    mutating func note(_ prepared: Ingester.Prepared, _ result: FileResult) {
         guard result.status != .failed, let sha256 = result.sha256, firsts[sha256] == nil, prepared.file.bag == nil,
             let documents = prepared.payload?.documents,
             documents.allSatisfy({ $0.identity != nil && !$0.deletedAtSource })
         else { return }
-        firsts[sha256] = position
+        firsts[sha256] = result
     }
 
     /// A repeat's outcome: the first file's documents, each unchanged, at this file's path.
