@@ -19,13 +19,13 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
         self.day = day
     }
 
-    /// The first day of `month` in `year` (month must be 1...12).
     /// The day an ISO 8601 date `YYYY-MM-DD` names, or nil.
     public init?(iso text: some StringProtocol) {
         guard let (year, month, day) = DatePhrase.isoParts(text), let month, let day else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
+    /// The first day of `month` in `year` (month must be 1...12).
     public static func first(ofMonth month: Int, year: Int) -> CalendarDay {
         CalendarDay(unchecked: year, month, 1)
     }
