@@ -205,7 +205,7 @@ public struct XMLElementRef {
     }
 
     /// The text of the child elements `include` accepts, each child a paragraph of its own (as
-    /// joining each one's ``text(blocks:skip:)`` with blank lines, leaving out empty ones), in one
+    /// joining each one's ``text(blocks:skip:)-(XMLNameSet,_)`` with blank lines, leaving out empty ones), in one
     /// buffer.
     public func text(ofChildren include: (XMLElementRef) -> Bool, blocks: XMLNameSet) -> String {
         let writer = TextWriter()

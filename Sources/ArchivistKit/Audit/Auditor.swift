@@ -18,8 +18,10 @@ public struct Auditor: Sendable {
     ///
     /// The three checks run at once, each on a thread of its own and in its own read transaction
     /// (on two cores the audit then takes about half their sum); each is consistent in itself.
-    /// - Parameter citations: false to check the catalog only (fixity, log, SQLite), skipping the
-    ///   citation audit, which reads every text.
+    /// - Parameters:
+    ///   - record: false to leave the audit out of the log (by default it is a `fixity check` event).
+    ///   - citations: false to check the catalog only (fixity, log, SQLite), skipping the
+    ///     citation audit, which reads every text.
     public func run(record: Bool = true, citations: Bool = true) throws -> AuditReport {
         let fixityCheck = inBackground { try checkFixity() }
         let logCheck = inBackground { try checkLog() }

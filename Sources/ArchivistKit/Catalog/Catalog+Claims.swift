@@ -15,7 +15,7 @@ extension Catalog {
         let json: String
     }
 
-    /// Encodes claims for ``store(_:from:format:encoding:importer:claims:lexicon:)``.
+    /// Encodes claims for ``store(_:from:format:encoding:importer:claims:lexicon:identitiesOnly:)``.
     public static func encode(_ claims: [Claim]) throws -> [EncodedClaim] {
         let encoder = JSONEncoder()
         encoder.userInfo[.claimStorage] = true

@@ -178,7 +178,7 @@ public final class Catalog: Sendable {
     ///
     /// `claims`, when given, holds each document's extracted claims (aligned with `documents`),
     /// extracted with the data files of fingerprint `lexicon`: once the transaction is committed,
-    /// each new version's are stored in the claims cache (``ClaimCache``).
+    /// each new version's are stored in the claims cache beside the catalog.
     ///
     /// `identitiesOnly` says the documents hold only their identities (see
     /// ``XMLImporter/read(bytes:path:identitiesOnly:)``): when any of them is not unchanged, nothing

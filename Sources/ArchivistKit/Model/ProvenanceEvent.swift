@@ -20,7 +20,7 @@ public enum EventOutcome: String, Sendable, Codable, CaseIterable {
 /// One entry of the provenance log.
 ///
 /// Entries are hash-chained: ``hash`` is the SHA-256 of ``previousHash`` and the entry's own
-/// canonical content (see ``ProvenanceEvent/canonicalContent``), so editing, inserting or deleting
+/// canonical content (the JSON array described in <doc:ProvenanceLog>), so editing, inserting or deleting
 /// any past entry breaks the chain at that point.
 public struct ProvenanceEvent: Sendable, Codable, Equatable {
     /// The position in the log, from 1, without gaps.

@@ -2,7 +2,7 @@ import ArchivistXML
 import Foundation
 
 /// Imports XML files (TEI, EAD 2002 and EAD3, OAI-PMH Dublin Core, MODS, any other XML as a generic
-/// document) through ``XMLTree``, the hardened libxml2 wrapper.
+/// document) through `XMLTree`, the hardened libxml2 wrapper of the ArchivistXML module.
 ///
 /// The dialect is recognised by the root element's local name, whatever its namespace (real EAD
 /// files lack it or use the wrong one). Multi-record files give one document per record.
