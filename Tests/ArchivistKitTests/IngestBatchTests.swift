@@ -139,4 +139,30 @@ struct IngestBatchTests {
         let again = Ingester(catalog: catalog).ingest([folder.path + "/west"])
         #expect(again.files[0].documents == [.init(id: "west/notes.txt", version: 2, status: .newVersion)])
     }
+
+    @Test("the versions ingested from a batch's paths come from one query: by path and bytes, in the order stored")
+    func versionsIngestedFromPaths() throws {
+        let folder = try TemporaryFolder()
+        let a = try folder.write("in/a.txt", "A\none")
+        let b = try folder.write("in/b.txt", "B\none")
+        let catalog = try folder.catalog()
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        let first = SHA256Digest.hex(Data("A\none".utf8))
+        try folder.write("in/a.txt", "A\ntwo")
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        let second = SHA256Digest.hex(Data("A\ntwo".utf8))
+        let ingested = try catalog.versionsIngested(from: [a, b, folder.path + "/in/never.txt"])
+        #expect(ingested.versions(at: a, sha256: first) == [.init(documentID: "a.txt", version: 1, status: .unchanged)])
+        #expect(ingested.versions(at: a, sha256: second) == [.init(documentID: "a.txt", version: 2, status: .unchanged)])
+        #expect(ingested.versions(at: b, sha256: first).isEmpty, "other bytes at that path")
+        #expect(ingested.versions(at: folder.path + "/in/never.txt", sha256: first).isEmpty)
+        #expect(try catalog.versionsIngested(from: [b]).versions(at: a, sha256: first).isEmpty, "a path not asked")
+        for (path, sha256) in [(a, first), (a, second), (b, first)] {
+            #expect(try catalog.alreadyIngested(originPath: path, sha256: sha256) == ingested.versions(at: path, sha256: sha256))
+        }
+        // Ingest asks it once per batch, and finds the unchanged files (hashed, not imported) from it.
+        let again = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        #expect(again.files.map(\.status) == [.unchanged, .unchanged])
+        #expect(again.files.map { $0.documents.map(\.version) } == [[2], [1]])
+    }
 }

@@ -150,7 +150,9 @@ public final class Catalog: Sendable {
 
     /// Whether bytes of this SHA-256 are stored (as any document's, from any path).
     public func hasOriginal(sha256: String) throws -> Bool {
-        try pool.read { db in try Self.hasOriginal(db, sha256: sha256) }
+        // One statement, atomic by itself: no transaction around it (ingest asks this of every file
+        // it reads, and what it tells is checked again inside the storing transaction).
+        try pool.unsafeRead { db in try Self.hasOriginal(db, sha256: sha256) }
     }
 
     static func hasOriginal(_ db: Database, sha256: String) throws -> Bool {
@@ -165,11 +167,36 @@ public final class Catalog: Sendable {
     /// The versions these exact bytes already are when they were ingested before from the same
     /// absolute path; an empty array means the file must be read and stored.
     public func alreadyIngested(originPath: String, sha256: String) throws -> [Stored] {
-        try pool.read { db in
-            try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT document_id, number FROM version WHERE origin_path = ? AND sha256 = ? ORDER BY id"),
-                arguments: [originPath, sha256]
-            ).map { Stored(documentID: $0["document_id"], version: $0["number"], status: .unchanged) }
+        try versionsIngested(from: [originPath]).versions(at: originPath, sha256: sha256)
+    }
+
+    /// The versions ingested before from these absolute paths, for ``IngestedVersions/versions(at:sha256:)``:
+    /// ingest asks it of a whole batch of files in one statement, rather than of each file in a read of its own.
+    public func versionsIngested(from originPaths: [String]) throws -> IngestedVersions {
+        // One statement, atomic by itself: no transaction around it (the versions it finds are never deleted).
+        try pool.unsafeRead { db in
+            var found = IngestedVersions()
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT origin_path, sha256, document_id, number FROM version
+                        WHERE origin_path IN (SELECT value FROM json_each(?)) ORDER BY id
+                        """),
+                arguments: [CanonicalJSON.array(originPaths)])
+            while let row = try rows.next() {
+                found.byPath[row[0], default: []].append((row[1], Stored(documentID: row[2], version: row[3], status: .unchanged)))
+            }
+            return found
+        }
+    }
+
+    /// Versions by the absolute path they were ingested from (see ``Catalog/versionsIngested(from:)``).
+    public struct IngestedVersions: Sendable {
+        var byPath: [String: [(sha256: String, stored: Stored)]] = [:]
+
+        /// The versions the bytes `sha256` already are, ingested from `originPath`, in the order they were stored.
+        public func versions(at originPath: String, sha256: String) -> [Stored] {
+            byPath[originPath]?.filter { $0.sha256 == sha256 }.map(\.stored) ?? []
         }
     }
 

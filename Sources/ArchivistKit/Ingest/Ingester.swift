@@ -225,8 +225,12 @@ public struct Ingester: Sendable {
         _ batch: [FoundFile], onEveryCore: Bool, copies: EarlierCopies? = nil, start: Int = 0
     ) -> (group: DispatchGroup, outcome: Outcome<[Prepared]>) {
         inBackground {
+            // Which of the batch's files were ingested before from the same path, asked once for the batch
+            // (when that fails, each file asks, and fails with the reason).
+            let ingested = try? catalog.versionsIngested(from: batch.map(\.originPath))
             let prepareOne: @Sendable (Int) -> Prepared = { offset in
-                Self.prepare(batch[offset], options: options, catalog: catalog, copies: copies.map { ($0, start + offset) })
+                Self.prepare(
+                    batch[offset], options: options, catalog: catalog, copies: copies.map { ($0, start + offset) }, ingested: ingested)
             }
             var prepared = onEveryCore ? concurrentMap(Array(batch.indices), prepareOne) : batch.indices.map(prepareOne)
             guard options.extractClaims else { return prepared }
@@ -291,9 +295,11 @@ public struct Ingester: Sendable {
 
     /// Reads one file; consults `catalog` (when given) to skip bytes already ingested from the same path.
     ///
-    /// `copies` is the ingest's record of the bytes read so far and this file's position in it.
+    /// `copies` is the ingest's record of the bytes read so far and this file's position in it;
+    /// `ingested`, the versions ingested before from the batch's paths (else `catalog` is asked).
     static func prepare(
-        _ file: FoundFile, options: IngestOptions, catalog: Catalog?, copies: (EarlierCopies, position: Int)? = nil
+        _ file: FoundFile, options: IngestOptions, catalog: Catalog?, copies: (EarlierCopies, position: Int)? = nil,
+        ingested: Catalog.IngestedVersions? = nil
     ) -> Prepared {
         var result = FileResult(
             path: file.sourcePath, origin: file.originPath, status: .failed, documents: [], warnings: [])
@@ -304,7 +310,9 @@ public struct Ingester: Sendable {
             let sha256 = SHA256Digest.hex(bytes)
             result.sha256 = sha256
             if let bag = file.bag { try Self.crossCheck(bag, bytes: bytes, sha256: sha256, shownAs: file.sourcePath) }
-            let known = try catalog?.alreadyIngested(originPath: file.originPath, sha256: sha256) ?? []
+            let known =
+                try ingested?.versions(at: file.originPath, sha256: sha256)
+                ?? catalog?.alreadyIngested(originPath: file.originPath, sha256: sha256) ?? []
             if !known.isEmpty {
                 result.status = .unchanged
                 result.documents = known.map { .init(id: $0.documentID, version: $0.version, status: .unchanged) }
