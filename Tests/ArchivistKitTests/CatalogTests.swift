@@ -229,6 +229,36 @@ struct CatalogTests {
         #expect(error?.code == "bad-query")
     }
 
+    @Test("the latest versions come a page at a time, each document once, in id order; formats and texts as asked")
+    func latestVersionsByPage() throws {
+        let folder = try TemporaryFolder()
+        for index in 1...5 { try folder.write("in/note-\(index).txt", "Note \(index)\nfirst text") }
+        try folder.write("in/record.txt", wilsonExport())
+        let catalog = try folder.catalog()
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        try folder.write("in/note-2.txt", "Note 2\nsecond text")
+        _ = Ingester(catalog: catalog).ingest([folder.path + "/in"])
+        let expected = ["note-1.txt", "note-2.txt", "note-3.txt", "note-4.txt", "note-5.txt", "wcda:555001"]
+        for pageSize in [1, 2, 5, 6, 100] {
+            var seen: [(String, Int, String)] = []
+            try catalog.forEachLatestVersion(bodies: true, pageSize: pageSize) { id, version, body in seen.append((id, version.number, body)) }
+            #expect(seen.map(\.0) == expected, "page size \(pageSize)")
+            #expect(seen.first { $0.0 == "note-2.txt" }.map { [$0.1] } == [2])
+            #expect(seen.first { $0.0 == "note-2.txt" }?.2 == "Note 2\nsecond text")
+            var texts: [String] = []
+            try catalog.forEachLatestVersion(bodies: true, formats: ["text"], pageSize: pageSize) { id, _, _ in texts.append(id) }
+            #expect(texts == Array(expected.prefix(5)), "only the plain texts, page size \(pageSize)")
+            var records: [String] = []
+            try catalog.forEachLatestVersion(bodies: false, formats: ["wcda-export"], pageSize: pageSize) { id, version, body in
+                #expect(body.isEmpty && version.title == "Memorandum of Conversation between Anastas Mikoyan and Mao Zedong")
+                records.append(id)
+            }
+            #expect(records == ["wcda:555001"])
+        }
+        #expect(try catalog.latestText(of: "note-2.txt") == "Note 2\nsecond text")
+        #expect(try catalog.latestText(of: "nothing") == nil)
+    }
+
     @Test("unknown documents and versions are clear errors")
     func unknown() throws {
         let folder = try TemporaryFolder()

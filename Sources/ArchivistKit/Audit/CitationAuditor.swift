@@ -91,31 +91,35 @@ public struct CitationAuditor: Sendable {
     }
 
     /// Runs the three checks over the latest version of every document.
+    ///
+    /// The catalog is read a page of documents at a time, in two passes: every document without its
+    /// text (completeness, and what citations resolve to), then the secondary texts with theirs. A
+    /// quoted source's text is read when a quotation is looked up in it.
     public func run() throws -> Result {
-        let latest = try catalog.latestVersions()
         var findings: [AuditFinding] = []
         var byURLID: [String: String] = [:]
         var byTitle: [String: String] = [:]
-        var references: [(document: String, reference: ArchivalReference)] = []
-        let sources = SourceTexts()
-        for (id, version, body) in latest {
+        let references = ReferenceIndex(archives: archives)
+        let sources = SourceTexts(catalog: catalog)
+        let plainText = DocumentFormat.plainText.rawValue
+        try catalog.forEachLatestVersion(bodies: false) { id, version, _ in
             if let recordID = version.recordID, id.hasPrefix("wcda:") { byURLID[recordID] = id }
             byTitle[Self.normalise(version.title)] = id
             let parsed = version.citation.map { CitationParser.parse($0, archives: archives) }
-            let own =
-                parsed?.references.nonEmptyOrNil ?? version.sourceLine.map { ArchivalReferenceParser.references(in: $0, archives: archives) } ?? []
-            references += own.map { (id, $0) }
-            if version.format != DocumentFormat.plainText.rawValue {
-                findings += completeness(id: id, version: version, citation: parsed, references: own)
-                sources.raw[id] = body
+            let cited = parsed?.references ?? []
+            references.add(id, cited: cited, sourceLine: version.sourceLine)
+            if version.format != plainText {
+                // A source line, parsed or not, is a reference as far as completeness goes.
+                findings += completeness(id: id, version: version, citation: parsed, references: cited)
+                sources.ids.insert(id)
             }
         }
         var citations: [CitationCheck] = []
         var quotes: [QuoteCheck] = []
-        for (id, version, body) in latest where version.format == DocumentFormat.plainText.rawValue {
+        try catalog.forEachLatestVersion(bodies: true, formats: [plainText]) { id, version, body in
             for paragraph in body.components(separatedBy: "\n\n") {
                 let found = citationsIn(
-                    paragraph, document: id, source: version.sourcePath, byURLID: byURLID, byTitle: byTitle, references: references)
+                    paragraph, document: id, source: version.sourcePath, byURLID: byURLID, byTitle: byTitle, references: references.all)
                 citations += found
                 let cited = found.compactMap(\.target).first
                 for quote in Self.quotations(in: paragraph) {
@@ -124,6 +128,35 @@ public struct CitationAuditor: Sendable {
             }
         }
         return Result(findings: findings, citations: citations, quotes: quotes)
+    }
+
+    /// The archival references of every document, for resolving the references a text cites: its
+    /// citation's, else those read from its source line. Source lines are parsed only when a text
+    /// first cites a reference (a catalog of finding aids has a line per component, and often no
+    /// secondary text at all).
+    final class ReferenceIndex {
+        private let archives: [String: String]
+        private var pending: [(document: String, cited: [ArchivalReference], sourceLine: String?)] = []
+        private var resolved: [(document: String, reference: ArchivalReference)]?
+
+        init(archives: [String: String]) { self.archives = archives }
+
+        func add(_ document: String, cited: [ArchivalReference], sourceLine: String?) {
+            if cited.isEmpty && sourceLine == nil { return }
+            pending.append((document, cited, cited.isEmpty ? sourceLine : nil))
+        }
+
+        /// Every document's references, in document order.
+        var all: [(document: String, reference: ArchivalReference)] {
+            if let resolved { return resolved }
+            let all = pending.flatMap { entry in
+                (entry.cited.nonEmptyOrNil ?? entry.sourceLine.map { ArchivalReferenceParser.references(in: $0, archives: archives) } ?? [])
+                    .map { (entry.document, $0) }
+            }
+            resolved = all
+            pending = []
+            return all
+        }
     }
 
     func completeness(id: String, version: VersionInfo, citation: Citation?, references: [ArchivalReference]) -> [AuditFinding] {
@@ -218,20 +251,25 @@ public struct CitationAuditor: Sendable {
     static let recordID = try? NSRegularExpression(pattern: #"\bRecord ID:?\s*(\d{3,})"#)
     static let quoted = try? NSRegularExpression(pattern: #"“([^”]+)”|"([^"]+)""#)
 
-    /// Source texts, normalised only when a quotation is looked up in them.
+    /// Source texts (every document but the secondary texts), read and normalised only when a
+    /// quotation is looked up in them.
     final class SourceTexts {
-        var raw: [String: String] = [:]
+        private let catalog: Catalog
+        var ids = Set<String>()
         private var normalised: [String: String] = [:]
 
-        subscript(id: String) -> String? {
+        init(catalog: Catalog) { self.catalog = catalog }
+
+        /// The normalised text of source `id`, or nil when it is not a source.
+        func text(_ id: String) throws -> String? {
             if let text = normalised[id] { return text }
-            guard let text = raw[id] else { return nil }
+            guard ids.contains(id), let text = try catalog.latestText(of: id) else { return nil }
             let folded = CitationAuditor.normalise(text)
             normalised[id] = folded
             return folded
         }
 
-        func contains(_ id: String) -> Bool { raw[id] != nil }
+        func contains(_ id: String) -> Bool { ids.contains(id) }
     }
 
     func check(_ quote: String, in cited: String?, quotedBy document: String, source: String, texts: SourceTexts) throws -> QuoteCheck {
@@ -250,7 +288,7 @@ public struct CitationAuditor: Sendable {
         // Only sources count: another retelling that repeats the quotation verifies nothing.
         candidates = candidates.filter { $0 != document && texts.contains($0) }
         for candidate in candidates {
-            guard let text = texts[candidate] else { continue }
+            guard let text = try texts.text(candidate) else { continue }
             if text.contains(needle) {
                 result.status = "found"
                 result.target = candidate
@@ -258,7 +296,7 @@ public struct CitationAuditor: Sendable {
             }
         }
         for candidate in candidates {
-            guard let text = texts[candidate], let passage = Self.approximate(needle, in: text) else { continue }
+            guard let text = try texts.text(candidate), let passage = Self.approximate(needle, in: text) else { continue }
             result.status = "approximate"
             result.target = candidate
             result.found = passage

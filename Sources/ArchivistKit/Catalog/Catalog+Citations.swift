@@ -8,17 +8,47 @@ extension Catalog {
           ON latest.document_id = v.document_id AND latest.number = v.number
         """
 
-    /// The latest version of every document, with its text: what the citation audit reads.
-    public func latestVersions() throws -> [(document: String, version: VersionInfo, body: String)] {
+    /// Calls `each` with the latest version of every document (of the `formats` given, else of
+    /// every format), in id order, a page of documents at a time: a catalog of finding aids holds
+    /// hundreds of thousands of components, and is never held in memory whole. Each page is read in a
+    /// read transaction of its own and handed over after it, so `each` may use the catalog. With
+    /// `bodies` false the texts are not read (`body` is empty). What the citation audit reads.
+    public func forEachLatestVersion(
+        bodies: Bool, formats: Set<String>? = nil, pageSize: Int = 2_000, _ each: (String, VersionInfo, String) throws -> Void
+    ) throws {
+        let sql = """
+            SELECT v.id, v.document_id, v.number, v.parent_id, v.sha256, v.size, v.ingested_at, v.importer, v.importer_version,
+              v.format, v.encoding, v.source_path, v.origin_path, v.title, v.date_text, v.date_edtf, v.date_precision,
+              v.date_earliest, v.date_latest, v.summary, v.original_language, v.citation, v.source_line, v.translator,
+              v.record_id, \(bodies ? "v.body" : "'' AS body"), v.fields, v.warnings
+            FROM version v
+            JOIN (SELECT document_id, max(number) AS number FROM version
+                  WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY document_id) latest
+              ON latest.document_id = v.document_id AND latest.number = v.number
+            WHERE ? IS NULL OR v.format IN (SELECT value FROM json_each(?))
+            ORDER BY v.document_id
+            """
+        let formatList = formats.map { CanonicalJSON.array($0.sorted()) }
+        var after = ""
+        while true {
+            let (ids, page) = try pool.read { db in
+                let ids = try String.fetchAll(
+                    db.cachedStatement(sql: "SELECT DISTINCT document_id FROM version WHERE document_id > ? ORDER BY document_id LIMIT ?"),
+                    arguments: [after, pageSize])
+                let page = try VersionRecord.fetchAll(db, sql: sql, arguments: [CanonicalJSON.array(ids), formatList, formatList])
+                return (ids, page)
+            }
+            for record in page { try each(record.documentID, Self.info(record, parent: nil), record.body) }
+            guard ids.count == pageSize, let last = ids.last else { return }
+            after = last
+        }
+    }
+
+    /// The text of a document's latest version, or nil when there is no such document.
+    public func latestText(of id: String) throws -> String? {
         try pool.read { db in
-            let records = try VersionRecord.fetchAll(
-                db,
-                sql: """
-                    SELECT v.* FROM version v
-                    \(Self.latestVersionJoin)
-                    ORDER BY v.document_id
-                    """)
-            return records.map { ($0.documentID, Self.info($0, parent: nil), $0.body) }
+            try String.fetchOne(
+                db, sql: "SELECT body FROM version WHERE document_id = ? ORDER BY number DESC LIMIT 1", arguments: [id])
         }
     }
 
