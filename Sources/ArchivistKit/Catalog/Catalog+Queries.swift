@@ -141,8 +141,9 @@ extension Catalog {
             dateLatest: record.dateLatest, summary: record.summary, originalLanguage: record.originalLanguage,
             citation: record.citation, sourceLine: record.sourceLine, translator: record.translator,
             recordID: record.recordID,
-            fields: (try? JSONDecoder().decode([String: String].self, from: Data(record.fields.utf8))) ?? [:],
-            warnings: (try? JSONDecoder().decode([ImportWarning].self, from: Data(record.warnings.utf8))) ?? [])
+            // Most versions have no warnings, and many no fields: their empty JSON is not decoded.
+            fields: record.fields == "{}" ? [:] : (try? JSONDecoder().decode([String: String].self, from: Data(record.fields.utf8))) ?? [:],
+            warnings: record.warnings == "[]" ? [] : (try? JSONDecoder().decode([ImportWarning].self, from: Data(record.warnings.utf8))) ?? [])
     }
 
     static func event(_ record: EventRecord) -> ProvenanceEvent {
