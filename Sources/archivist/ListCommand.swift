@@ -12,22 +12,30 @@ extension Archivist {
 
         func run() throws {
             let catalog = try global.openCatalog()
-            let documents = try global.run { try catalog.documents() }
+            // Documents are printed as they are read: a catalog of finding aids lists hundreds of thousands.
             if global.json {
-                Output.printJSON(documents)
+                var json = Output.ArrayPrinter()
+                try global.run { try catalog.forEachDocument { json.append($0) } }
+                json.finish()
                 return
             }
-            if documents.isEmpty {
+            let width = min(40, try global.run { try catalog.longestDocumentID() })
+            var documents = 0
+            var versions = 0
+            try global.run {
+                try catalog.forEachDocument { document in
+                    let id = document.id.padding(toLength: max(width, document.id.count), withPad: " ", startingAt: 0)
+                    let date = (document.date ?? "").padding(toLength: 10, withPad: " ", startingAt: 0)
+                    print("\(id)  \(date)  v\(document.versions)  \(document.title)")
+                    documents += 1
+                    versions += document.versions
+                }
+            }
+            if documents == 0 {
                 print("The catalog is empty; run `archivist ingest` first.")
                 return
             }
-            let width = min(40, documents.map(\.id.count).max() ?? 0)
-            for document in documents {
-                let id = document.id.padding(toLength: max(width, document.id.count), withPad: " ", startingAt: 0)
-                let date = (document.date ?? "").padding(toLength: 10, withPad: " ", startingAt: 0)
-                print("\(id)  \(date)  v\(document.versions)  \(document.title)")
-            }
-            print("\(documents.count) documents, \(documents.reduce(0) { $0 + $1.versions }) versions")
+            print("\(documents) documents, \(versions) versions")
         }
     }
 }

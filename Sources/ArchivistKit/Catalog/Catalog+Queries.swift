@@ -4,28 +4,43 @@ import GRDB
 extension Catalog {
     /// Every document, ordered by id, with its latest title and date and every source path.
     public func documents() throws -> [DocumentSummary] {
+        var result: [DocumentSummary] = []
+        try forEachDocument { result.append($0) }
+        return result
+    }
+
+    /// Calls `each` with every document, as ``documents()`` lists them, one at a time: a catalog of
+    /// finding aids lists hundreds of thousands. `each` runs inside the read, so it must not use the
+    /// catalog.
+    public func forEachDocument(_ each: (DocumentSummary) throws -> Void) throws {
         try pool.read { db in
-            let rows = try Row.fetchAll(
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT document_id, number, title, date_edtf, source_path FROM version
                     ORDER BY document_id, number
                     """)
-            var result: [DocumentSummary] = []
-            for row in rows {
-                let id: String = row["document_id"]
-                let source: String = row["source_path"]
-                if result.last?.id == id {
-                    result[result.count - 1].title = row["title"]
-                    result[result.count - 1].date = row["date_edtf"]
-                    result[result.count - 1].versions += 1
-                    if !result[result.count - 1].sources.contains(source) { result[result.count - 1].sources.append(source) }
+            var current: DocumentSummary?
+            while let row = try rows.next() {
+                let id: String = row[0]
+                let source: String = row[4]
+                if current?.id == id {
+                    current!.title = row[2]
+                    current!.date = row[3]
+                    current!.versions += 1
+                    if !current!.sources.contains(source) { current!.sources.append(source) }
                 } else {
-                    result.append(DocumentSummary(id: id, title: row["title"], date: row["date_edtf"], versions: 1, sources: [source]))
+                    if let done = current { try each(done) }
+                    current = DocumentSummary(id: id, title: row[2], date: row[3], versions: 1, sources: [source])
                 }
             }
-            return result
+            if let done = current { try each(done) }
         }
+    }
+
+    /// The number of characters of the longest document id (0 for an empty catalog).
+    public func longestDocumentID() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT max(length(id)) FROM document") ?? 0 }
     }
 
     /// One document with all its versions.
