@@ -6,7 +6,10 @@ import Logging
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp("The catalog file.", discussion: "Default: $ARCHIVIST_CATALOG, else ./catalog.sqlite.", valueName: "path"))
+        name: .long,
+        help: ArgumentHelp(
+            "The catalog file.", discussion: "Default: $ARCHIVIST_CATALOG, else ./catalog.sqlite. Only ingest makes it when it is missing.",
+            valueName: "path"))
     var catalog: String?
 
     @Flag(name: .long, help: "Print JSON on standard output (see schemas/json/).")
@@ -24,9 +27,11 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Sets up logging on standard error and opens the catalog.
-    func openCatalog() throws -> Catalog {
+    /// Opens the catalog; only `ingest` (`create`) makes one where there is none, so that a mistyped
+    /// --catalog path is an error rather than a new empty catalog.
+    func openCatalog(create: Bool = false) throws -> Catalog {
         LoggingBootstrap.once()
-        return try run { try Catalog(path: catalogPath, logger: logger("archivist.catalog")) }
+        return try run { try Catalog(path: catalogPath, create: create, logger: logger("archivist.catalog")) }
     }
 
     func logger(_ label: String) -> Logger {
@@ -45,7 +50,9 @@ struct GlobalOptions: ParsableArguments {
                 Output.printJSON(ErrorOutput(error: .init(code: error.code, message: error.message, path: error.path)))
             }
             Output.printError(error.description)
-            let usage: Set<String> = ["unknown-document", "unknown-version", "bad-query", "single-version", "schema-missing", "not-a-folder"]
+            let usage: Set<String> = [
+                "unknown-document", "unknown-version", "bad-query", "single-version", "schema-missing", "not-a-folder", "catalog-missing",
+            ]
             throw ExitCode(usage.contains(error.code) ? 64 : 1)
         }
     }

@@ -80,7 +80,7 @@ extension Archivist {
         }
 
         func run() throws {
-            let catalog = try global.openCatalog()
+            let catalog = try global.openCatalog(create: true)
             let progress = Progress(enabled: !global.quiet)
             var options = IngestOptions(encoding: encoding)
             options.validateXML = validateXML

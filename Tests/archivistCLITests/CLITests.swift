@@ -150,6 +150,22 @@ struct CLITests {
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/catalog.sqlite"))
     }
 
+    @Test(
+        "a command that reads the catalog, given none, is a usage error naming the path, and makes no catalog",
+        arguments: [
+            ["list"], ["show", "x"], ["history", "x"], ["diff", "x"], ["search", "x"], ["audit"], ["verify"], ["cite", "x"],
+            ["export", "x", "-o", "out.txt"],
+        ])
+    func noCatalog(arguments: [String]) throws {
+        let scratch = try Scratch()
+        let result = try CLIRunner.run(arguments + ["--json", "--catalog", "typo.sqlite"], in: scratch.path)
+        #expect(result.status == 64)
+        try expectValid(result.stdout, "error")
+        #expect(((result.json as? [String: Any])?["error"] as? [String: Any])?["code"] as? String == "catalog-missing")
+        #expect(result.stderr.contains("no catalog at typo.sqlite") && result.stderr.contains("archivist ingest"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/typo.sqlite"))
+    }
+
     @Test("an unknown id is an error with a hint; with --json the error is JSON too")
     func unknownDocument() throws {
         let scratch = try Scratch()

@@ -91,6 +91,8 @@ struct VerifyCLITests {
         #expect(unknown.status == 64)
         try expectValid(unknown.stdout, "error")
         let empty = try Scratch()
+        try FileManager.default.createDirectory(atPath: empty.path + "/nothing", withIntermediateDirectories: true)
+        #expect(try CLIRunner.run(["ingest", "nothing"], in: empty.path).status == 0)
         let none = try CLIRunner.run(["verify"], in: empty.path)
         #expect(none.status == 0)
         #expect(none.stdout.contains("0 claims in 0 documents"))

@@ -25,10 +25,13 @@ public final class Catalog: Sendable {
     /// When ingest brings the search index up to date (see `Catalog+SearchIndex.swift`).
     let searchSchedule = SearchIndexSchedule()
 
-    /// Opens the catalog at `path`, creating it and applying pending migrations as needed.
+    /// Opens the catalog at `path`, applying pending migrations as needed; creates it when there is
+    /// none, unless `create` is false.
     ///
-    /// - Throws: ``ArchivistError`` `catalog-unreadable` when the file is not an archivist catalog.
-    public init(path: String, logger: Logger = Logger(label: "archivist.catalog")) throws {
+    /// - Throws: ``ArchivistError`` `catalog-unreadable` when the file is not an archivist catalog,
+    ///   `catalog-missing` when there is no file and `create` is false, `catalog-folder-missing` when
+    ///   its folder does not exist.
+    public init(path: String, create: Bool = true, logger: Logger = Logger(label: "archivist.catalog")) throws {
         self.path = path
         self.logger = logger
         self.claimCache = ClaimCache(path: path + "-claims")
@@ -51,6 +54,13 @@ public final class Catalog: Sendable {
                 throw ArchivistError(
                     code: "catalog-folder-missing",
                     message: "the folder \(directory) for the catalog \(path) does not exist; create it or choose another --catalog path.",
+                    path: path)
+            }
+            if !create && !FileManager.default.fileExists(atPath: path) {
+                throw ArchivistError(
+                    code: "catalog-missing",
+                    message:
+                        "there is no catalog at \(path): run `archivist ingest` to make one, or give the catalog's path with --catalog (or ARCHIVIST_CATALOG).",
                     path: path)
             }
             pool = try Self.openPool(path: path, configuration: configuration)
