@@ -17,7 +17,9 @@ public struct Auditor: Sendable {
     /// Runs every check and records the outcome in the log.
     ///
     /// The three checks run at once, each on a thread of its own and in its own read transaction
-    /// (on two cores the audit then takes about half their sum); each is consistent in itself.
+    /// (on two cores the audit then takes about half their sum); each is consistent in itself. The
+    /// citation audit, which follows, reads a page of documents at a time: a document ingested while
+    /// it runs may or may not be among those it checks.
     /// - Parameters:
     ///   - record: false to leave the audit out of the log (by default it is a `fixity check` event).
     ///   - citations: false to check the catalog only (fixity, log, SQLite), skipping the
