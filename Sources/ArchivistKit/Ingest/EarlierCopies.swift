@@ -4,8 +4,9 @@ import Foundation
 /// on several threads at once.
 ///
 /// A digest is kept by its first 64 bits (16 bytes an entry with the position, whatever the
-/// ingest's size). Two different files that share them would only make the later one be read
-/// for its identities first: storing finds a record that is not unchanged, and it is read in full.
+/// ingest's size). Two different files that share them would only delay the later one: its full
+/// SHA-256 finds no earlier outcome to take (see ``RepeatedFiles``), so it is read when its turn
+/// comes to be stored (in a bag, read for its identities first, then in full when a record is new).
 final class EarlierCopies: @unchecked Sendable {
     private let lock = NSLock()
     private var first: [UInt64: Int] = [:]

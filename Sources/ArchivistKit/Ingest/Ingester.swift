@@ -220,7 +220,7 @@ public struct Ingester: Sendable {
 
     /// Prepares a batch on another thread (on every core with `onEveryCore`); `copies` and `start`
     /// (the batch's first file's position in the ingest) let a file that repeats an earlier one's
-    /// bytes be read for its identities only.
+    /// bytes go unread (or, in a bag, be read for its identities only).
     func prepareInBackground(
         _ batch: [FoundFile], onEveryCore: Bool, copies: EarlierCopies? = nil, start: Int = 0
     ) -> (group: DispatchGroup, outcome: Outcome<[Prepared]>) {
