@@ -277,6 +277,25 @@ struct XMLImporterTests {
         #expect(try catalog.events().count == events, "unchanged documents log nothing")
     }
 
+    @Test("a file taken for a repeat whose bytes no earlier file had (a digest prefix shared by chance) is read and stored")
+    func repeatWithoutEarlierOutcome() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "in/aid.xml", "<ead><eadheader><eadid>fa-3</eadid></eadheader><archdesc><did><unittitle>Papers</unittitle></did></archdesc></ead>")
+        let catalog = try folder.catalog()
+        let ingester = Ingester(catalog: catalog)
+        let file = try #require(FileWalker.files(under: [folder.path + "/in"]).first)
+        var prepared = ingester.prepare(file)
+        prepared.payload = nil
+        prepared.repeatsEarlier = try #require(prepared.result.sha256)
+        var repeats = RepeatedFiles()
+        let result = ingester.commit(prepared, repeats: &repeats)
+        #expect(result.status == .new && result.documents.map(\.id) == ["ead:fa-3"])
+        #expect(try catalog.document("ead:fa-3").versions.first?.title == "Papers")
+        // Stored, it now stands for its copies.
+        #expect(repeats.first(prepared.result.sha256!)?.documents.map(\.id) == ["ead:fa-3"])
+    }
+
     @Test("a copy whose first file cannot stand for it is read: documents known by their path, a deletion at the source")
     func copiesReadAfterAll() throws {
         let folder = try TemporaryFolder()
