@@ -165,4 +165,18 @@ struct IngestBatchTests {
         #expect(again.files.map(\.status) == [.unchanged, .unchanged])
         #expect(again.files.map { $0.documents.map(\.version) } == [[2], [1]])
     }
+
+    @Test("files are batched by count and by bytes held, each batch in walk order; a file larger than the limit is a batch alone")
+    func batchLimits() throws {
+        let folder = try TemporaryFolder()
+        for (name, size) in [("a", 40), ("b", 40), ("c", 40), ("d", 200), ("e", 10), ("f", 10), ("g", 10), ("h", 10)] {
+            try folder.write("in/\(name).txt", [UInt8](repeating: 0x61, count: size))
+        }
+        let files = FileWalker.files(under: [folder.path + "/in"])
+        let names = { (batches: [[FoundFile]]) in batches.map { $0.map { ($0.sourcePath as NSString).lastPathComponent } } }
+        #expect(
+            names(Ingester.batches(of: files, files: 3, bytes: 100))
+                == [["a.txt", "b.txt"], ["c.txt"], ["d.txt"], ["e.txt", "f.txt", "g.txt"], ["h.txt"]])
+        #expect(names(Ingester.batches(of: files, files: 64, bytes: 1_000)) == [files.map { ($0.sourcePath as NSString).lastPathComponent }])
+    }
 }
