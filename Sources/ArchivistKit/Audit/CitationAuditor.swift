@@ -117,13 +117,17 @@ public struct CitationAuditor: Sendable {
         var citations: [CitationCheck] = []
         var quotes: [QuoteCheck] = []
         try catalog.forEachLatestVersion(bodies: true, formats: [plainText]) { id, version, body in
-            for paragraph in body.components(separatedBy: "\n\n") {
+            // The text's citations first, so that the sources its quotations cite are read together.
+            let paragraphs = body.components(separatedBy: "\n\n").map { paragraph in
                 let found = citationsIn(
                     paragraph, document: id, source: version.sourcePath, byURLID: byURLID, byTitle: byTitle, references: references.all)
-                citations += found
-                let cited = found.compactMap(\.target).first
-                for quote in Self.quotations(in: paragraph) {
-                    quotes.append(try check(quote, in: cited, quotedBy: id, source: version.sourcePath, texts: sources))
+                return (found: found, cited: found.compactMap(\.target).first, quotes: Self.quotations(in: paragraph))
+            }
+            try sources.read(paragraphs.filter { !$0.quotes.isEmpty }.compactMap(\.cited))
+            for paragraph in paragraphs {
+                citations += paragraph.found
+                for quote in paragraph.quotes {
+                    quotes.append(try check(quote, in: paragraph.cited, quotedBy: id, source: version.sourcePath, texts: sources))
                 }
             }
         }
@@ -267,6 +271,13 @@ public struct CitationAuditor: Sendable {
             let folded = CitationAuditor.normalise(text)
             normalised[id] = folded
             return folded
+        }
+
+        /// Reads the sources among `wanted` not read yet, in one read of the catalog.
+        func read(_ wanted: [String]) throws {
+            let missing = Set(wanted.filter { ids.contains($0) && normalised[$0] == nil })
+            guard !missing.isEmpty else { return }
+            for (id, text) in try catalog.latestTexts(of: Array(missing)) { normalised[id] = CitationAuditor.normalise(text) }
         }
 
         func contains(_ id: String) -> Bool { ids.contains(id) }

@@ -44,6 +44,24 @@ extension Catalog {
         }
     }
 
+    /// The texts of these documents' latest versions, by id (a document that does not exist is left out).
+    public func latestTexts(of ids: [String]) throws -> [String: String] {
+        try pool.read { db in
+            var texts: [String: String] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT v.document_id, v.body FROM version v
+                    JOIN (SELECT document_id, max(number) AS number FROM version
+                          WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY document_id) latest
+                      ON latest.document_id = v.document_id AND latest.number = v.number
+                    """,
+                arguments: [CanonicalJSON.array(ids)])
+            while let row = try rows.next() { texts[row[0]] = row[1] }
+            return texts
+        }
+    }
+
     /// The text of a document's latest version, or nil when there is no such document.
     public func latestText(of id: String) throws -> String? {
         try pool.read { db in
