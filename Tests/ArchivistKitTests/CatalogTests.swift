@@ -257,6 +257,9 @@ struct CatalogTests {
         }
         #expect(try catalog.latestText(of: "note-2.txt") == "Note 2\nsecond text")
         #expect(try catalog.latestText(of: "nothing") == nil)
+        #expect(
+            try catalog.latestTexts(of: ["note-2.txt", "nothing", "note-1.txt"])
+                == ["note-2.txt": "Note 2\nsecond text", "note-1.txt": "Note 1\nfirst text"])
     }
 
     @Test("unknown documents and versions are clear errors")
