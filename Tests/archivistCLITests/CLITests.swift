@@ -1,3 +1,4 @@
+import ArchivistKit
 import Foundation
 import GRDB
 import Testing
@@ -66,6 +67,12 @@ struct CLITests {
         let twoLayouts = try #require(documents.first { $0["id"] as? String == "wcda:900102" })
         #expect(twoLayouts["versions"] as? Int == 2)
         #expect(Set(twoLayouts["sources"] as? [String] ?? []) == ["wcda-mikoyan-1949-export.txt", "wcda-mikoyan-1949-page.txt"])
+        // Printed as it is read, byte for byte what encoding the library's whole listing gives.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let whole = try encoder.encode(try Catalog(path: scratch.path + "/catalog.sqlite", create: false).documents())
+        #expect(list.stdout == String(decoding: whole, as: UTF8.self) + "\n")
 
         for (arguments, schema) in [
             (["show", "wcda:900104", "--json"], "show"), (["history", "wcda:900102", "--json"], "history"),
