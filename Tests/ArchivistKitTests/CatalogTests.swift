@@ -75,6 +75,24 @@ struct CatalogTests {
         try catalog.forEachOriginal { _, _, _ in originals += 1 }
         #expect(originals == 1)
         #expect(try catalog.document("a.txt").versions[0].encoding == "utf-8-bom")
+        // Bytes damaged in the file are never given back, neither on their own nor in a bag.
+        try DatabaseQueue(path: catalog.path).write { db in
+            try db.execute(sql: "DROP TRIGGER original_is_immutable; UPDATE original SET content = CAST('Tampered' AS BLOB)")
+        }
+        #expect(throws: ArchivistError.self) { try catalog.original(of: "a.txt", version: 1) }
+        do {
+            _ = try catalog.original(of: "a.txt", version: 1)
+        } catch let error as ArchivistError {
+            #expect(error.code == "fixity-mismatch" && error.message.contains("a.txt version 1"))
+        }
+        let bag = folder.path + "/bag"
+        do {
+            _ = try BagWriter(catalog: catalog).export(["a.txt"], to: bag)
+            Issue.record("a bag was written from damaged bytes")
+        } catch let error as ArchivistError {
+            #expect(error.code == "fixity-mismatch")
+        }
+        #expect(!FileManager.default.fileExists(atPath: bag), "no half-written bag is left")
     }
 
     @Test("the schema refuses to change or delete versions, originals and events")

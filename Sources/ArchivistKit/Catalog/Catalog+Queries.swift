@@ -66,9 +66,13 @@ extension Catalog {
         }
     }
 
-    /// The exact original bytes of a version; the latest when `number` is nil.
+    /// The exact original bytes of a version; the latest when `number` is nil. Their SHA-256 is
+    /// checked again before they are given back, so damaged bytes are never exported.
+    ///
+    /// - Throws: ``ArchivistError`` `fixity-mismatch` when the stored bytes no longer match their
+    ///   digest, `original-missing`, `unknown-document` or `unknown-version`.
     public func original(of id: String, version number: Int?) throws -> (version: Int, sha256: String, bytes: Data) {
-        try pool.read { db in
+        let (version, sha, bytes) = try pool.read { db in
             let row = try Self.versionRow(db, id: id, number: number, columns: "number, sha256")
             let sha: String = row["sha256"]
             guard let bytes = try Data.fetchOne(db, sql: "SELECT content FROM original WHERE sha256 = ?", arguments: [sha]) else {
@@ -76,8 +80,16 @@ extension Catalog {
                     code: "original-missing",
                     message: "the original \(sha) of \(id) is missing from the catalog; run `archivist audit` and restore the catalog from a backup.")
             }
-            return (row["number"], sha, bytes)
+            return (row["number"] as Int, sha, bytes)
         }
+        guard SHA256Digest.hex(bytes) == sha else {
+            throw ArchivistError(
+                code: "fixity-mismatch",
+                message:
+                    "the stored original of \(id) version \(version) no longer matches its SHA-256 \(sha); it was not exported. Run `archivist audit`, and restore the catalog from a backup."
+            )
+        }
+        return (version, sha, bytes)
     }
 
     /// The provenance events about a document, oldest first; every event when `id` is nil.
