@@ -125,7 +125,8 @@ public final class XMLTree {
             return XMLParseError(kind: .entityDeclaration, detail: message, line: line)
         default:
             if message.contains("Excessive depth") {
-                return XMLParseError(kind: .tooDeep, detail: message, line: line)
+                // libxml2's message ends by advising XML_PARSE_HUGE, which archivist never sets.
+                return XMLParseError(kind: .tooDeep, detail: "elements are nested more than 256 deep", line: line)
             }
             if message.contains("encoding") || message.contains("UTF-8") || message.contains("UTF-16") {
                 return XMLParseError(kind: .encoding, detail: message, line: line)

@@ -143,6 +143,7 @@ struct XMLTreeTests {
         #expect(refusal(deep, limits: XMLLimits(maximumDepth: 11)) == nil)
         let libxmlDeep = String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)
         #expect(refusal(libxmlDeep)?.kind == .tooDeep)
+        #expect(refusal(libxmlDeep)?.detail == "elements are nested more than 256 deep", "not libxml2's advice to allow huge documents")
         #expect(refusal("<r>0123456789</r>", limits: XMLLimits(maximumBytes: 10))?.kind == .tooLarge)
         let broken = refusal("<r><a></r>")
         #expect(broken?.kind == .malformed)
