@@ -64,7 +64,12 @@ extension Archivist {
                     do {
                         try original.bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
                     } catch {
-                        throw ArchivistError(code: "write-failed", message: "cannot write \(output): \(error.localizedDescription).", path: output)
+                        let folder = (output as NSString).deletingLastPathComponent
+                        let reason =
+                            !folder.isEmpty && !FileManager.default.fileExists(atPath: folder)
+                            ? "the folder \(folder) does not exist; create it or choose another -o path"
+                            : error.localizedDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+                        throw ArchivistError(code: "write-failed", message: "cannot write \(output): \(reason).", path: output)
                     }
                 }
                 return original

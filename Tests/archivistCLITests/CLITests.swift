@@ -119,6 +119,9 @@ struct CLITests {
         #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/out.txt"))) == bytes)
         let stdout = try CLIRunner.run(["export", "doc.txt", "--version", "1"], in: scratch.path)
         #expect(Array(stdout.stdout.utf8) == bytes)
+        let nowhere = try CLIRunner.run(["export", "doc.txt", "-o", "missing/out.txt"], in: scratch.path)
+        #expect(nowhere.status == 1)
+        #expect(nowhere.stderr.contains("the folder missing does not exist; create it or choose another -o path."))
     }
 
     @Test("export refuses an original whose bytes no longer match their SHA-256")
@@ -188,6 +191,9 @@ struct CLITests {
         let bad = try CLIRunner.run(["search", "\"unclosed"], in: scratch.path)
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("malformed"))
+        let empty = try CLIRunner.run(["search", " "], in: scratch.path)
+        #expect(empty.status == 64)
+        #expect(empty.stderr.contains("the search query is empty"))
     }
 
     @Test("a batch with bad files exits 1, names each file and its reason, and ingests the rest")

@@ -110,6 +110,9 @@ extension Catalog {
     ///
     /// - Throws: ``ArchivistError`` `bad-query` for a malformed query, with SQLite's reason.
     public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
+        guard query.contains(where: { !$0.isWhitespace }) else {
+            throw ArchivistError(code: "bad-query", message: "the search query is empty; give the words to look for, such as 'Xinjiang AND Stalin'.")
+        }
         prepareSearchIndex()
         do {
             return try pool.read { db in
