@@ -273,8 +273,8 @@ struct CatalogTests {
             }
             #expect(records == ["wcda:555001"])
         }
-        #expect(try catalog.latestText(of: "note-2.txt") == "Note 2\nsecond text")
-        #expect(try catalog.latestText(of: "nothing") == nil)
+        #expect(try catalog.latestTexts(of: ["note-2.txt"]) == ["note-2.txt": "Note 2\nsecond text"])
+        #expect(try catalog.latestTexts(of: ["nothing"]).isEmpty)
         #expect(
             try catalog.latestTexts(of: ["note-2.txt", "nothing", "note-1.txt"])
                 == ["note-2.txt": "Note 2\nsecond text", "note-1.txt": "Note 1\nfirst text"])

@@ -37,6 +37,15 @@ struct CLIRunner {
 
     /// Runs `archivist arguments` in `directory` and waits for it.
     @discardableResult
+    /// What the CLI prints with `--json` for `value`, as its encoder writes it (pretty, sorted,
+    /// snake-case keys) with the closing newline: for comparing output printed as it is read.
+    static func printedJSON(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
     static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], prefix: [String] = []) throws -> Result {
         let process = try start(arguments, in: directory, environment: environment, prefix: prefix)
         let out = process.standardOutput as! Pipe

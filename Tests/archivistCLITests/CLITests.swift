@@ -68,11 +68,7 @@ struct CLITests {
         #expect(twoLayouts["versions"] as? Int == 2)
         #expect(Set(twoLayouts["sources"] as? [String] ?? []) == ["wcda-mikoyan-1949-export.txt", "wcda-mikoyan-1949-page.txt"])
         // Printed as it is read, byte for byte what encoding the library's whole listing gives.
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let whole = try encoder.encode(try Catalog(path: scratch.path + "/catalog.sqlite", create: false).documents())
-        #expect(list.stdout == String(decoding: whole, as: UTF8.self) + "\n")
+        #expect(list.stdout == (try CLIRunner.printedJSON(try Catalog(path: scratch.path + "/catalog.sqlite", create: false).documents())))
 
         for (arguments, schema) in [
             (["show", "wcda:900104", "--json"], "show"), (["history", "wcda:900102", "--json"], "history"),

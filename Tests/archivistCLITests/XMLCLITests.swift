@@ -125,15 +125,11 @@ struct InspectCLITests {
         #expect((telegram["documents"] as? [[String: Any]])?.first?["identity"] as? String == "wcda:900104")
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/catalog.sqlite"))
         // The listing is printed a file at a time, byte for byte what encoding the whole array gives.
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let whole = try encoder.encode(Ingester.inspect([scratch.path + "/ingest"]))
-        #expect(result.stdout == String(decoding: whole, as: UTF8.self) + "\n")
+        #expect(result.stdout == (try CLIRunner.printedJSON(Ingester.inspect([scratch.path + "/ingest"]))))
         try FileManager.default.createDirectory(atPath: scratch.path + "/empty", withIntermediateDirectories: true)
         let empty = try CLIRunner.run(["inspect", "empty", "--json"], in: scratch.path)
         #expect(empty.status == 0)
-        #expect(empty.stdout == String(decoding: try encoder.encode([InspectedFile]()), as: UTF8.self) + "\n")
+        #expect(empty.stdout == (try CLIRunner.printedJSON([InspectedFile]())))
         try expectValid(empty.stdout, "inspect")
         // --quiet reads every file all the same, and says only which would be refused, on stderr.
         let quiet = try CLIRunner.run(["inspect", "ingest", "--quiet"], in: scratch.path)

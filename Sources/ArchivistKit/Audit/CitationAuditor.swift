@@ -266,11 +266,8 @@ public struct CitationAuditor: Sendable {
 
         /// The normalised text of source `id`, or nil when it is not a source.
         func text(_ id: String) throws -> String? {
-            if let text = normalised[id] { return text }
-            guard ids.contains(id), let text = try catalog.latestText(of: id) else { return nil }
-            let folded = CitationAuditor.normalise(text)
-            normalised[id] = folded
-            return folded
+            try read([id])
+            return normalised[id]
         }
 
         /// Reads the sources among `wanted` not read yet, in one read of the catalog.

@@ -8,6 +8,14 @@ extension Catalog {
           ON latest.document_id = v.document_id AND latest.number = v.number
         """
 
+    /// Joins `version v` to the latest version of each document listed in a JSON array argument:
+    /// `SELECT ... FROM version v` then this, with the array of ids as the statement's first argument.
+    static let latestVersionOfListedJoin = """
+        JOIN (SELECT document_id, max(number) AS number FROM version
+              WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY document_id) latest
+          ON latest.document_id = v.document_id AND latest.number = v.number
+        """
+
     /// Calls `each` with the latest version of every document (of the `formats` given, else of
     /// every format), in id order, a page of documents at a time: a catalog of finding aids holds
     /// hundreds of thousands of components, and is never held in memory whole. Each page is read in a
@@ -22,9 +30,7 @@ extension Catalog {
               v.date_earliest, v.date_latest, v.summary, v.original_language, v.citation, v.source_line, v.translator,
               v.record_id, \(bodies ? "v.body" : "'' AS body"), v.fields, v.warnings
             FROM version v
-            JOIN (SELECT document_id, max(number) AS number FROM version
-                  WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY document_id) latest
-              ON latest.document_id = v.document_id AND latest.number = v.number
+            \(Self.latestVersionOfListedJoin)
             WHERE ? IS NULL OR v.format IN (SELECT value FROM json_each(?))
             ORDER BY v.document_id
             """
@@ -52,21 +58,11 @@ extension Catalog {
                 db,
                 sql: """
                     SELECT v.document_id, v.body FROM version v
-                    JOIN (SELECT document_id, max(number) AS number FROM version
-                          WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY document_id) latest
-                      ON latest.document_id = v.document_id AND latest.number = v.number
+                    \(Self.latestVersionOfListedJoin)
                     """,
                 arguments: [CanonicalJSON.array(ids)])
             while let row = try rows.next() { texts[row[0]] = row[1] }
             return texts
-        }
-    }
-
-    /// The text of a document's latest version, or nil when there is no such document.
-    public func latestText(of id: String) throws -> String? {
-        try pool.read { db in
-            try String.fetchOne(
-                db, sql: "SELECT body FROM version WHERE document_id = ? ORDER BY number DESC LIMIT 1", arguments: [id])
         }
     }
 
